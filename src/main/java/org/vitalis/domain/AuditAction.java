@@ -1,0 +1,24 @@
+package org.vitalis.domain;
+
+/** What an audit entry records. Stored by name, so new actions may be added but none renamed. */
+public enum AuditAction {
+    LOGIN,
+    LOGIN_FAILED,
+    LOGOUT,
+    SESSION_LOCKED,
+    SESSION_UNLOCKED,
+    ACCESS_DENIED,
+    PATIENT_SEARCH,
+    PATIENT_VIEW,
+    PATIENT_CREATE,
+    PATIENT_UPDATE,
+    OBSERVATION_CREATE,
+    USER_CREATE,
+    USER_UPDATE,
+    ROLE_CHANGE,
+    PASSWORD_CHANGE,
+    AUDIT_VIEW,
+    AUDIT_EXPORT,
+    BACKUP,
+    RESTORE
+}
