@@ -1,0 +1,36 @@
+package org.vitalis.app;
+
+import java.util.List;
+import java.util.Optional;
+import org.vitalis.ui.StartupTask;
+import org.vitalis.ui.UiContext;
+
+/** Hands the screens their services and the station's facts. */
+final class UiContexts {
+    private UiContexts() {
+    }
+
+    static UiContext of(Station st) {
+        AppConfig cfg = st.config;
+        List<UiContext.DemoAccount> demoAccounts = cfg.demo()
+                ? DemoClinic.ACCOUNTS.stream()
+                        .map(a -> new UiContext.DemoAccount(a.username(), a.password(), a.role().name())).toList()
+                : List.of();
+        Optional<StartupTask> startup = cfg.demo() && DemoClinic.needsSeeding(st)
+                ? Optional.of(new StartupTask() {
+                    @Override
+                    public String messageKey() {
+                        return "startup.demoSeeding";
+                    }
+
+                    @Override
+                    public void run(java.util.function.DoubleConsumer progress) throws Exception {
+                        DemoClinic.seed(st, progress);
+                    }
+                })
+                : Optional.empty();
+        return new UiContext(st.auth, st.users, st.patients, st.vitals, st.audit, new StationBackups(st),
+                new UiContext.Station(cfg.workstation(), cfg.database().describe(), cfg.demo(), demoAccounts),
+                new UiContext.Settings(cfg.idleLockMinutes(), cfg.language(), cfg.dark()), startup);
+    }
+}
