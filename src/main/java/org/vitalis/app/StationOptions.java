@@ -15,6 +15,9 @@ final class StationOptions {
     Path configFile;
 
     AppConfig load(String language, Boolean dark) {
-        return AppConfig.load(new AppConfig.Overrides(dataDir, configFile, demo, language, dark), System.getenv());
+        AppConfig config = AppConfig.load(new AppConfig.Overrides(dataDir, configFile, demo, language, dark),
+                System.getenv());
+        LogFiles.writeTo(config.dataDir());
+        return config;
     }
 }

@@ -2,7 +2,13 @@ package org.vitalis.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.LoggerFactory;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -13,6 +19,10 @@ class DemoClinicTest {
     @Test
     void createsAccountsPatientsAndMonthsOfFlaggedVitalsThroughTheServices(@TempDir Path dir) throws Exception {
         AppConfig cfg = AppConfig.load(new AppConfig.Overrides(dir, null, true, null, null), Map.of());
+        ListAppender<ILoggingEvent> logs = new ListAppender<>();
+        logs.start();
+        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        root.addAppender(logs);
         try (Station st = Station.open(cfg)) {
             assertThat(DemoClinic.needsSeeding(st)).isTrue();
             double[] last = {0};
@@ -39,6 +49,20 @@ class DemoClinicTest {
             }
             assertThat(flagged).as("some demo readings are abnormal").isPositive();
             assertThat(st.trail.verify(st.db, n -> { }).intact()).isTrue();
+
+            // DESIGN.md rule 7: nothing that identifies a patient reaches a log line.
+            List<String> identifying = new ArrayList<>();
+            for (var p : st.patients.search(nurse, "a")) {
+                identifying.addAll(List.of(p.familyName(), p.mrn(), p.phone()));
+            }
+            assertThat(logs.list).isNotEmpty();
+            for (ILoggingEvent e : logs.list) {
+                for (String s : identifying) {
+                    assertThat(e.getFormattedMessage()).doesNotContain(s);
+                }
+            }
+        } finally {
+            root.detachAppender(logs);
         }
     }
 }
