@@ -8,9 +8,11 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.LongConsumer;
 import org.vitalis.domain.AuditAction;
 import org.vitalis.domain.AuditEntry;
+import org.vitalis.store.AuditLog;
 import org.vitalis.store.AuditRepository;
 import org.vitalis.store.Database;
 import org.vitalis.store.StoreSession;
@@ -48,6 +50,23 @@ public final class AuditTrail {
 
     public void record(Database db, Actor actor, AuditAction action, String entityType, String entityId, String detail) {
         db.run(s -> record(s, actor, action, entityType, entityId, detail));
+    }
+
+    /** This trail as the store's backup and restore record into it, acting as {@code actor}. */
+    public AuditLog logFor(Actor actor) {
+        return new AuditLog() {
+            @Override
+            public void append(StoreSession session, AuditAction action, String entityType, String entityId,
+                    String detail) {
+                record(session, actor, action, entityType, entityId, detail);
+            }
+
+            @Override
+            public Optional<String> verify(Database db) {
+                Verification v = AuditTrail.this.verify(db, n -> { });
+                return v.intact() ? Optional.empty() : Optional.of(v.problem());
+            }
+        };
     }
 
     /** Walks the whole chain in pages; reports progress as the number of rows checked. */

@@ -25,6 +25,9 @@ import org.vitalis.domain.UserAccount;
 public final class Database implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
 
+    /** Databases open in this process, by URL, so a restore can refuse to pull the data from under them. */
+    private static final java.util.Set<String> OPEN = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     private final DatabaseConfig config;
     private final SessionFactory sessionFactory;
 
@@ -54,6 +57,7 @@ public final class Database implements AutoCloseable {
             cfg.setProperty("hibernate.show_sql", "false");
             SessionFactory factory = cfg.buildSessionFactory();
             LOG.info("Database open: {}", config.describe());
+            OPEN.add(config.jdbcUrl());
             return new Database(config, factory);
         } catch (HibernateException e) {
             throw new StoreException("Cannot open the database " + config.describe() + ": " + rootMessage(e), e);
@@ -123,8 +127,16 @@ public final class Database implements AutoCloseable {
         return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
     }
 
+    static void refuseIfOpenHere(DatabaseConfig config) {
+        if (OPEN.contains(config.jdbcUrl())) {
+            throw new StoreException("The database is still open in Vitalis: close Vitalis on this workstation first "
+                    + "(and on every other one using it), then restore.");
+        }
+    }
+
     @Override
     public void close() {
+        OPEN.remove(config.jdbcUrl());
         sessionFactory.close();
     }
 }
