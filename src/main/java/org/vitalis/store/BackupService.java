@@ -681,8 +681,16 @@ public final class BackupService {
             try {
                 load(exclusive, lock, file, manifest, progress);
             } catch (IOException | NotAVitalisBackupException | RuntimeException e) {
-                putBack(exclusive, lock, safety, e);
-                throw e;
+                String why = e.getMessage();
+                if (safety == null) {
+                    throw new StoreException("Restore failed: " + why, e);
+                }
+                if (putBack(exclusive, lock, safety, e)) {
+                    throw new StoreException("Restore failed: " + why
+                            + " The data as it was before the restore has been put back.", e);
+                }
+                throw new StoreException("Restore failed: " + why + " Putting the previous data back failed too; "
+                        + "it is kept in " + safety + " and can be restored from there.", e);
             }
             if (safety != null) {
                 Files.deleteIfExists(safety);
@@ -722,18 +730,17 @@ public final class BackupService {
                 manifest.rows("audit_entry"), chainProblem);
     }
 
-    private void putBack(DatabaseConfig exclusive, Connection lock, Path safety, Exception cause) {
-        if (safety == null) {
-            return;
-        }
+    private static boolean putBack(DatabaseConfig exclusive, Connection lock, Path safety, Exception cause) {
         try {
             Manifest previous = inspect(safety);
             load(exclusive, lock, safety, previous, p -> { });
             Files.deleteIfExists(safety);
             LOG.warn("Restore failed; the previous data was put back");
-        } catch (Exception again) {
+            return true;
+        } catch (IOException | NotAVitalisBackupException | RuntimeException again) {
             cause.addSuppressed(again);
             LOG.error("Restore failed and the previous data could not be put back; it is kept in {}", safety);
+            return false;
         }
     }
 

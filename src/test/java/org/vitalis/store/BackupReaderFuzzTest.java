@@ -24,6 +24,39 @@ class BackupReaderFuzzTest {
         }
     }
 
+    /**
+     * Deterministic mutations of the valid seed (byte flips, truncations, insertions), so the
+     * reader's deeper paths are exercised on every build even without a fuzzing run.
+     */
+    @Test
+    void mutationsOfAValidBackupAreAcceptedOrRefusedCleanly() throws Exception {
+        byte[] valid;
+        try (InputStream in = getClass().getResourceAsStream("BackupReaderFuzzTestInputs/fuzz/valid-backup")) {
+            valid = in.readAllBytes();
+        }
+        java.util.Random random = new java.util.Random(20261124);
+        for (int i = 0; i < 3000; i++) {
+            byte[] m = valid.clone();
+            switch (i % 3) {
+                case 0 -> {
+                    for (int k = 0; k < 1 + random.nextInt(4); k++) {
+                        m[random.nextInt(m.length)] ^= (byte) (1 << random.nextInt(8));
+                    }
+                }
+                case 1 -> m = java.util.Arrays.copyOf(m, random.nextInt(m.length));
+                default -> {
+                    int at = random.nextInt(m.length);
+                    byte[] grown = new byte[m.length + 1];
+                    System.arraycopy(m, 0, grown, 0, at);
+                    grown[at] = (byte) random.nextInt(256);
+                    System.arraycopy(m, at, grown, at + 1, m.length - at);
+                    m = grown;
+                }
+            }
+            fuzz(m);
+        }
+    }
+
     @Test
     void theValidSeedIsAcceptedSoTheFuzzerStartsFromRealStructure() throws Exception {
         try (InputStream in = getClass().getResourceAsStream("BackupReaderFuzzTestInputs/fuzz/valid-backup")) {

@@ -239,6 +239,59 @@ class BackupRestoreTest {
         }
     }
 
+    @ParameterizedTest
+    @MethodSource("org.vitalis.store.TestDatabases#kinds")
+    void aRestoreThatFailsWhileWritingPutsThePreviousDataBack(DatabaseConfig.Kind kind) throws Exception {
+        DatabaseConfig config = TestDatabases.fresh(kind, dir);
+        Path good = dir.resolve("good.zip");
+        long patients;
+        try (TestClinic c = TestClinic.open(config)) {
+            populate(c, 3);
+            backups.backup(c.db, good, p -> { }, c.trail.logFor(c.admin()));
+            c.register("Only", "Here", LocalDate.of(1990, 1, 1), null);
+            patients = c.patients.count(c.nurse);
+        }
+        // Well-formed, checksums right, but two patients share an id: the database refuses half-way.
+        byte[] hostile = withTable(Files.readAllBytes(good), "patient", rows -> rows + rows.substring(0, rows.indexOf('\n') + 1));
+        Path file = dir.resolve("duplicate-id.zip");
+        Files.write(file, hostile);
+        assertThat(BackupService.inspect(file).rows("patient")).isEqualTo(4);
+        assertThatThrownBy(() -> backups.restore(config, file, p -> { }, auditLog(config)))
+                .isInstanceOf(StoreException.class).hasMessageContaining("has been put back");
+        try (TestClinic c = TestClinic.open(config)) {
+            assertThat(c.patients.count(c.nurse)).isEqualTo(patients);
+            assertThat(c.patients.search(c.nurse, "only here")).hasSize(1);
+            assertThat(c.verify().intact()).isTrue();
+        }
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith("vitalis-before-restore"));
+        }
+    }
+
+    /** Changes one table's rows and fixes the manifest's row count and checksum to match. */
+    static byte[] withTable(byte[] zip, String table, java.util.function.UnaryOperator<String> change) throws Exception {
+        String entry = "tables/" + table + ".jsonl";
+        String[] changed = new String[1];
+        byte[] step = transform(zip, entry, s -> changed[0] = change.apply(s));
+        byte[] data = changed[0].getBytes(StandardCharsets.UTF_8);
+        String sha = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(data));
+        long rows = changed[0].chars().filter(ch -> ch == '\n').count();
+        return transform(step, "manifest.json", m -> {
+            try {
+                var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+                var root = (com.fasterxml.jackson.databind.node.ObjectNode) mapper.readTree(m);
+                for (var t : root.get("tables")) {
+                    if (t.get("name").asText().equals(table)) {
+                        ((com.fasterxml.jackson.databind.node.ObjectNode) t).put("rows", rows).put("sha256", sha);
+                    }
+                }
+                return mapper.writeValueAsString(root);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+    }
+
     @Test
     void restoreRefusesWhileAnotherPostgresSessionIsConnected() throws Exception {
         DatabaseConfig config = TestDatabases.fresh(DatabaseConfig.Kind.POSTGRESQL, dir);
