@@ -136,6 +136,32 @@ class AuditChainTest {
 
     @ParameterizedTest
     @MethodSource("org.vitalis.store.TestDatabases#kinds")
+    void verifyingWhileOthersAppendNeverReportsAFalseBreak(DatabaseConfig.Kind kind) throws Exception {
+        DatabaseConfig config = TestDatabases.fresh(kind, dir);
+        try (TestClinic c = TestClinic.open(config)) {
+            someActivity(c);
+            java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+            Thread writer = new Thread(() -> {
+                Actor actor = new Actor("nurse", "ws-2");
+                while (!stop.get()) {
+                    c.trail.record(c.db, actor, AuditAction.PATIENT_VIEW, "patient", "1", null);
+                }
+            });
+            writer.start();
+            try {
+                for (int i = 0; i < 30; i++) {
+                    AuditTrail.Verification v = c.verify();
+                    assertThat(v.intact()).as("verification %d: %s", i, v.problem()).isTrue();
+                }
+            } finally {
+                stop.set(true);
+                writer.join();
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("org.vitalis.store.TestDatabases#kinds")
     void concurrentAppendsFromSeveralThreadsKeepOneChain(DatabaseConfig.Kind kind) throws Exception {
         DatabaseConfig config = TestDatabases.fresh(kind, dir);
         int threads = 4;
