@@ -25,8 +25,12 @@ import org.vitalis.domain.UserAccount;
 public final class Database implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
 
-    /** Databases open in this process, by URL, so a restore can refuse to pull the data from under them. */
-    private static final java.util.Set<String> OPEN = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /**
+     * How many Database instances are open in this process per URL (tests and multi-station demos
+     * open several), so a restore can refuse to pull the data from under any of them.
+     */
+    private static final java.util.concurrent.ConcurrentHashMap<String, Integer> OPEN =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     private final DatabaseConfig config;
     private final SessionFactory sessionFactory;
@@ -57,7 +61,7 @@ public final class Database implements AutoCloseable {
             cfg.setProperty("hibernate.show_sql", "false");
             SessionFactory factory = cfg.buildSessionFactory();
             LOG.info("Database open: {}", config.describe());
-            OPEN.add(config.jdbcUrl());
+            OPEN.merge(config.jdbcUrl(), 1, Integer::sum);
             return new Database(config, factory);
         } catch (HibernateException e) {
             throw new StoreException("Cannot open the database " + config.describe() + ": " + rootMessage(e), e);
@@ -128,7 +132,7 @@ public final class Database implements AutoCloseable {
     }
 
     static void refuseIfOpenHere(DatabaseConfig config) {
-        if (OPEN.contains(config.jdbcUrl())) {
+        if (OPEN.containsKey(config.jdbcUrl())) {
             throw new StoreException("The database is still open in Vitalis: close Vitalis on this workstation first "
                     + "(and on every other one using it), then restore.");
         }
@@ -136,7 +140,7 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
-        OPEN.remove(config.jdbcUrl());
+        OPEN.computeIfPresent(config.jdbcUrl(), (url, n) -> n == 1 ? null : n - 1);
         sessionFactory.close();
     }
 }
