@@ -61,6 +61,9 @@ class PersistenceTest {
             assertThat(ids(c.patients.search(c.nurse, arabic.getMrn()))).containsExactly(arabic.getId());
             assertThat(ids(c.patients.search(c.nurse, "+963 11 222 3344"))).containsExactly(arabic.getId());
             assertThat(ids(c.patients.search(c.nurse, "112223344"))).containsExactly(arabic.getId());
+            // The number as stored on a phone: international form, no spaces.
+            assertThat(ids(c.patients.search(c.nurse, "+963112223344"))).containsExactly(arabic.getId());
+            assertThat(ids(c.patients.search(c.nurse, "+49301234567"))).containsExactly(zoe.getId());
             assertThat(ids(c.patients.search(c.nurse, "31/1/1975"))).containsExactly(arabic.getId());
             assertThat(ids(c.patients.search(c.nurse, "1980-05-03"))).containsExactly(zoe.getId());
             assertThat(ids(c.patients.search(c.nurse, "zoe 1990-02-02"))).isEmpty();
