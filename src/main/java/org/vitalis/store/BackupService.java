@@ -39,7 +39,6 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -506,8 +505,7 @@ public final class BackupService {
         Map<String, Long> sequences = new HashMap<>();
         JsonNode seq = root.get("sequences");
         if (seq != null && seq.isObject()) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = seq.fields(); it.hasNext();) {
-                Map.Entry<String, JsonNode> f = it.next();
+            for (Map.Entry<String, JsonNode> f : seq.properties()) {
                 if (!f.getValue().isIntegralNumber() || !f.getValue().canConvertToLong()) {
                     throw new NotAVitalisBackupException("The backup's manifest has a malformed sequence value.");
                 }
@@ -589,8 +587,7 @@ public final class BackupService {
             throw new NotAVitalisBackupException("The backup is damaged: a row of table " + t.table() + " is not an object.");
         }
         Map<String, Object> values = new HashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = row.fields(); it.hasNext();) {
-            Map.Entry<String, JsonNode> f = it.next();
+        for (Map.Entry<String, JsonNode> f : row.properties()) {
             String type = types.get(f.getKey());
             if (type == null) {
                 throw new NotAVitalisBackupException("The backup is damaged: table " + t.table()

@@ -301,6 +301,7 @@ class BackupRestoreTest {
             backups.backup(c.db, file, p -> { }, c.trail.logFor(c.admin()));
         }
         try (var other = TestDatabases.connect(config)) {
+            assertThat(other.isValid(5)).isTrue();
             assertThatThrownBy(() -> backups.restore(config, file, p -> { }, auditLog(config)))
                     .isInstanceOf(StoreException.class).hasMessageContaining("close Vitalis on every workstation");
         }
