@@ -62,7 +62,9 @@ public final class PatientService {
         }
         String q = query.strip();
         String digits = SearchTokens.phoneDigits(q);
-        if (PHONE_QUERY.matcher(q).matches() && digits.length() >= 6 && q.contains(" ")) {
+        // A phone number typed with spaces, or in international form ("+963…"), which the name
+        // word splitting would otherwise keep as one word with its '+' and never match.
+        if (PHONE_QUERY.matcher(q).matches() && digits.length() >= 6 && (q.contains(" ") || q.startsWith("+"))) {
             return List.of(digits);
         }
         List<String> terms = new ArrayList<>();

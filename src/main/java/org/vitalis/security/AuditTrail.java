@@ -8,9 +8,11 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.LongConsumer;
 import org.vitalis.domain.AuditAction;
 import org.vitalis.domain.AuditEntry;
+import org.vitalis.store.AuditLog;
 import org.vitalis.store.AuditRepository;
 import org.vitalis.store.Database;
 import org.vitalis.store.StoreSession;
@@ -50,13 +52,37 @@ public final class AuditTrail {
         db.run(s -> record(s, actor, action, entityType, entityId, detail));
     }
 
-    /** Walks the whole chain in pages; reports progress as the number of rows checked. */
+    /** This trail as the store's backup and restore record into it, acting as {@code actor}. */
+    public AuditLog logFor(Actor actor) {
+        return new AuditLog() {
+            @Override
+            public void append(StoreSession session, AuditAction action, String entityType, String entityId,
+                    String detail) {
+                record(session, actor, action, entityType, entityId, detail);
+            }
+
+            @Override
+            public Optional<String> verify(Database db) {
+                Verification v = AuditTrail.this.verify(db, n -> { });
+                return v.intact() ? Optional.empty() : Optional.of(v.problem());
+            }
+        };
+    }
+
+    /**
+     * Walks the chain in pages up to the head as it stood when verification began; reports
+     * progress as the number of rows checked. Rows other workstations append meanwhile are left
+     * for the next verification: reading the head last would see rows the pages never reached
+     * and report an intact chain as cut short.
+     */
     public Verification verify(Database db, LongConsumer progress) {
+        AuditRepository.ChainHead head = db.inTransaction(s -> s.audit().head());
         String expectedPrev = GENESIS_HASH;
         long expectedSeq = 1;
-        while (true) {
+        while (expectedSeq <= head.lastSeq()) {
             long from = expectedSeq;
-            List<AuditEntry> page = db.inTransaction(s -> s.audit().page(from, PAGE));
+            int count = (int) Math.min(PAGE, head.lastSeq() - from + 1);
+            List<AuditEntry> page = db.inTransaction(s -> s.audit().page(from, count));
             for (AuditEntry e : page) {
                 if (e.getSeq() != expectedSeq) {
                     return Verification.broken(expectedSeq - 1, expectedSeq, "row " + expectedSeq + " is missing");
@@ -75,11 +101,10 @@ public final class AuditTrail {
                 expectedSeq++;
             }
             progress.accept(expectedSeq - 1);
-            if (page.size() < PAGE) {
+            if (page.size() < count) {
                 break;
             }
         }
-        AuditRepository.ChainHead head = db.inTransaction(s -> s.audit().head());
         long checked = expectedSeq - 1;
         if (head.lastSeq() != checked || !head.lastHash().equals(expectedPrev)) {
             return Verification.broken(checked, checked + 1,

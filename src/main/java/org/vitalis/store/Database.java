@@ -25,6 +25,13 @@ import org.vitalis.domain.UserAccount;
 public final class Database implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
 
+    /**
+     * How many Database instances are open in this process per URL (tests and multi-station demos
+     * open several), so a restore can refuse to pull the data from under any of them.
+     */
+    private static final java.util.concurrent.ConcurrentHashMap<String, Integer> OPEN =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
     private final DatabaseConfig config;
     private final SessionFactory sessionFactory;
 
@@ -54,6 +61,7 @@ public final class Database implements AutoCloseable {
             cfg.setProperty("hibernate.show_sql", "false");
             SessionFactory factory = cfg.buildSessionFactory();
             LOG.info("Database open: {}", config.describe());
+            OPEN.merge(config.jdbcUrl(), 1, Integer::sum);
             return new Database(config, factory);
         } catch (HibernateException e) {
             throw new StoreException("Cannot open the database " + config.describe() + ": " + rootMessage(e), e);
@@ -123,8 +131,16 @@ public final class Database implements AutoCloseable {
         return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
     }
 
+    static void refuseIfOpenHere(DatabaseConfig config) {
+        if (OPEN.containsKey(config.jdbcUrl())) {
+            throw new StoreException("The database is still open in Vitalis: close Vitalis on this workstation first "
+                    + "(and on every other one using it), then restore.");
+        }
+    }
+
     @Override
     public void close() {
+        OPEN.computeIfPresent(config.jdbcUrl(), (url, n) -> n == 1 ? null : n - 1);
         sessionFactory.close();
     }
 }
