@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
 /** The launcher: with no command it opens the workstation; commands serve admins and engineers. */
 @Command(name = "vitalis", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Vitalis clinician workstation. With no command, opens the workstation window.",
-        subcommands = {AuditCommand.class})
+        subcommands = {BackupCommand.class, RestoreCommand.class, AuditCommand.class})
 public final class Main implements Callable<Integer> {
     @Mixin
     StationOptions station;
@@ -50,6 +50,15 @@ public final class Main implements Callable<Integer> {
     }
 
     private static String message(Exception e) {
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "no such file: " + e.getMessage();
+        }
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied: " + e.getMessage();
+        }
+        if (e instanceof org.vitalis.store.NotAVitalisBackupException) {
+            return e.getMessage();
+        }
         if (e instanceof AppConfig.ConfigException || e instanceof StoreException || e instanceof IllegalArgumentException
                 || e instanceof IllegalStateException) {
             return e.getMessage();
