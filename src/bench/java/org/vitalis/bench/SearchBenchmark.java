@@ -69,8 +69,9 @@ final class SearchBenchmark {
     private static List<Patient> populate(BenchStation st, int n, Random rnd) {
         List<Patient> sample = new ArrayList<>();
         int batch = 1000;
-        for (int start = 0; start < n; start += batch) {
-            int end = Math.min(n, start + batch);
+        for (int from = 0; from < n; from += batch) {
+            int start = from;
+            int end = Math.min(n, from + batch);
             st.db.run(s -> {
                 for (int i = start; i < end; i++) {
                     Patient p = new Patient(Mrn.of(s.patients().nextMrnNumber()), "bench", Instant.now());
