@@ -8,7 +8,7 @@ import java.util.Arrays;
  * source ECG analysis software (OSEA; Computers in Cardiology 29:101-104, 2002).
  *
  * <p>Pipeline: 5-15 Hz band-pass (where QRS energy dominates P/T waves and baseline, Pan-Tompkins), a 10 ms
- * difference, squaring, and a 150 ms moving-window integral. Peaks of the integral closer than the 200 ms
+ * difference, its absolute value (OSEA), and a 150 ms moving-window integral. Peaks of the integral closer than the 200 ms
  * refractory period are merged, keeping the larger. A peak is a QRS when it exceeds
  * {@code noise + 0.3125 (qrs - noise)} where qrs and noise are the medians of the last eight QRS and noise peaks.
  * Within 360 ms of the last QRS a peak must also have at least half its slope, or it is taken as a T wave. When no
@@ -17,7 +17,7 @@ import java.util.Arrays;
  * behaves the same from 125 to 1000 Hz.
  */
 public final class QrsDetector {
-    public static final String VERSION = "vitalis-qrs/1.0 (Pan-Tompkins 1985, Hamilton-Tompkins 1986 rules)";
+    public static final String VERSION = "vitalis-qrs/1.0 (Pan-Tompkins 1985 / Hamilton-Tompkins 1986 / OSEA 2002)";
 
     /** Pan-Tompkins pass band, hertz. */
     static final double LOW_HZ = 5;
@@ -91,7 +91,9 @@ public final class QrsDetector {
         double sum = 0;
         for (int i = 0; i < n; i++) {
             double d = i >= derivLag ? bp[i] - bp[i - derivLag] : 0;
-            double e = d * d;
+            // |d| as in OSEA rather than Pan-Tompkins' d squared: the integral then scales linearly with QRS amplitude,
+            // so a beat at a third of its neighbours' amplitude still crosses the threshold
+            double e = Math.abs(d);
             energy[i] = e;
             sum += e;
             if (i >= window) {
@@ -114,7 +116,6 @@ public final class QrsDetector {
         private int qrsNext;
         private int noiseNext;
         private int rrNext;
-        private int rrCount;
         private double qrsLevel;
         private double noiseLevel;
         private int medianRr;
@@ -220,14 +221,13 @@ public final class QrsDetector {
             for (int i = Math.max(0, at - window + 1); i <= at; i++) {
                 m = Math.max(m, energy[i]);
             }
-            return Math.sqrt(m);
+            return m;
         }
 
         private void accept(int at, double height, double slope) {
             if (count > 0) {
                 rrs[rrNext] = at - last;
                 rrNext = (rrNext + 1) % HISTORY;
-                rrCount++;
                 medianRr = (int) median(rrs);
             }
             qrsLevels[qrsNext] = height;
