@@ -86,7 +86,7 @@ public final class QrsDetector {
         hp2.filter(bp, bp);
         lp1.filter(bp, bp);
         lp2.filter(bp, bp);
-        double[] energy = new double[n];
+        double[] slopes = new double[n];
         double[] mwi = new double[n];
         double sum = 0;
         for (int i = 0; i < n; i++) {
@@ -94,20 +94,20 @@ public final class QrsDetector {
             // |d| as in OSEA rather than Pan-Tompkins' d squared: the integral then scales linearly with QRS amplitude,
             // so a beat at a third of its neighbours' amplitude still crosses the threshold
             double e = Math.abs(d);
-            energy[i] = e;
+            slopes[i] = e;
             sum += e;
             if (i >= window) {
-                sum -= energy[i - window];
+                sum -= slopes[i - window];
             }
             mwi[i] = sum > 0 ? sum : 0;
         }
-        return new QrsDetection(new Decider(bp, energy, mwi).run(), fs, VERSION);
+        return new QrsDetection(new Decider(bp, slopes, mwi).run(), fs, VERSION);
     }
 
     /** The adaptive decision rules over the peaks of the integrated signal. */
     private final class Decider {
         private final double[] bp;
-        private final double[] energy;
+        private final double[] slopes;
         private final double[] mwi;
         private final double[] qrsLevels = new double[HISTORY];
         private final double[] noiseLevels = new double[HISTORY];
@@ -128,9 +128,9 @@ public final class QrsDetector {
         private int[] beats = new int[256];
         private int count;
 
-        Decider(double[] bp, double[] energy, double[] mwi) {
+        Decider(double[] bp, double[] slopes, double[] mwi) {
             this.bp = bp;
-            this.energy = energy;
+            this.slopes = slopes;
             this.mwi = mwi;
         }
 
@@ -219,7 +219,7 @@ public final class QrsDetector {
         private double slope(int at) {
             double m = 0;
             for (int i = Math.max(0, at - window + 1); i <= at; i++) {
-                m = Math.max(m, energy[i]);
+                m = Math.max(m, slopes[i]);
             }
             return m;
         }
