@@ -15,7 +15,9 @@ import org.vitalis.ecg.signal.QrsDetector;
 
 /**
  * Scores the QRS detector EC57-style on MIT-BIH DS1 (channel 0) and measures its speed in multiples of real time.
- * Usage: {@code EcgDetectorBenchmark [directory with the .hea/.dat/.atr files]}, default ../shared/data/mitdb-ds1.
+ * Usage: {@code EcgDetectorBenchmark [directory with the .hea/.dat/.atr files] [--rate HZ]}, default directory
+ * ../shared/data/mitdb-ds1; {@code --rate} resamples the records (and their annotations) first, to check that the
+ * detector behaves the same at other sampling rates.
  */
 public final class EcgDetectorBenchmark {
     private static final String[] DS1 = {"101", "106", "108", "109", "112", "114", "115", "116", "118", "119", "122",
@@ -25,6 +27,29 @@ public final class EcgDetectorBenchmark {
     }
 
     private record Rec(String name, double fs, double[] signal, long[] reference, long[] vf) {
+    }
+
+    private static long[] scale(long[] t, double k) {
+        return java.util.Arrays.stream(t).map(v -> v == Long.MAX_VALUE ? v : Math.round(v * k)).toArray();
+    }
+
+    /** Linear interpolation, after a zero-phase anti-alias low-pass at 0.4 of the new rate when downsampling. */
+    private static double[] resample(double[] x, double from, double to) {
+        double[] src = x;
+        if (to < from) {
+            src = new double[x.length];
+            org.vitalis.ecg.signal.Biquad.lowPass(0.4 * to, from).filtfilt(x, src);
+            org.vitalis.ecg.signal.Biquad.lowPass(0.4 * to, from).filtfilt(src, src);
+        }
+        int n = (int) Math.floor((x.length - 1) * to / from) + 1;
+        double[] y = new double[n];
+        for (int i = 0; i < n; i++) {
+            double p = i * from / to;
+            int j = (int) p;
+            double f = p - j;
+            y[i] = j + 1 < src.length ? src[j] * (1 - f) + src[j + 1] * f : src[j];
+        }
+        return y;
     }
 
     private static boolean inside(long t, long[] episodes) {
@@ -37,7 +62,15 @@ public final class EcgDetectorBenchmark {
     }
 
     public static void main(String[] args) throws IOException {
-        Path dir = Path.of(args.length > 0 ? args[0] : "../shared/data/mitdb-ds1");
+        Path dir = Path.of("../shared/data/mitdb-ds1");
+        double rate = 0;
+        for (int k = 0; k < args.length; k++) {
+            if (args[k].equals("--rate") && k + 1 < args.length) {
+                rate = Double.parseDouble(args[++k]);
+            } else {
+                dir = Path.of(args[k]);
+            }
+        }
         if (!Files.isDirectory(dir)) {
             System.err.println("no MIT-BIH DS1 at " + dir.toAbsolutePath() + "; pass the folder as the first argument");
             System.exit(2);
@@ -57,12 +90,19 @@ public final class EcgDetectorBenchmark {
             if (vf.size() % 2 == 1) {
                 vf.add(Long.MAX_VALUE);
             }
-            recs.add(new Rec(name, r.samplingFrequency(), r.physical(0), ref, vf.stream().mapToLong(Long::longValue).toArray()));
+            long[] episodes = vf.stream().mapToLong(Long::longValue).toArray();
+            if (rate > 0) {
+                double k = rate / r.samplingFrequency();
+                recs.add(new Rec(name, rate, resample(r.physical(0), r.samplingFrequency(), rate), scale(ref, k), scale(episodes, k)));
+            } else {
+                recs.add(new Rec(name, r.samplingFrequency(), r.physical(0), ref, episodes));
+            }
         }
         double signalSeconds = recs.stream().mapToDouble(r -> r.signal.length / r.fs).sum();
 
         System.out.println("QRS detector " + QrsDetector.VERSION);
-        System.out.println("EC57: 150 ms window, first 5 min not scored, channel 0 (MLII), records in " + dir);
+        System.out.println("EC57: 150 ms window, first 5 min not scored, channel 0 (MLII), records in " + dir
+                + (rate > 0 ? ", resampled to " + rate + " Hz" : ""));
         System.out.printf(Locale.ROOT, "%-6s %7s %5s %5s %8s %8s%n", "record", "TP", "FN", "FP", "Se %", "+P %");
         Ec57.Result gross = new Ec57.Result(0, 0, 0);
         Ec57.Result grossNoVf = new Ec57.Result(0, 0, 0);
