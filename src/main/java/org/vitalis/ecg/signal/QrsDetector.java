@@ -1,0 +1,281 @@
+package org.vitalis.ecg.signal;
+
+import java.util.Arrays;
+
+/**
+ * QRS detector after Pan and Tompkins (IEEE TBME 32(3):230-236, 1985) with the decision rules that Hamilton and
+ * Tompkins found best on the MIT-BIH database (IEEE TBME 33(12):1157-1165, 1986) as refined in Hamilton's open
+ * source ECG analysis software (OSEA; Computers in Cardiology 29:101-104, 2002).
+ *
+ * <p>Pipeline: 5-15 Hz band-pass (where QRS energy dominates P/T waves and baseline, Pan-Tompkins), a 10 ms
+ * difference, its absolute value (OSEA), and a 150 ms moving-window integral. Peaks of the integral closer than the 200 ms
+ * refractory period are merged, keeping the larger. A peak is a QRS when it exceeds
+ * {@code noise + 0.3125 (qrs - noise)} where qrs and noise are the medians of the last eight QRS and noise peaks.
+ * Within 360 ms of the last QRS a peak must also have at least half its slope, or it is taken as a T wave. When no
+ * QRS has been found for 1.5 median RR intervals, the largest peak above half the threshold since 360 ms after the
+ * last QRS is accepted (search-back). Every duration is in seconds and every cut-off in hertz, so the detector
+ * behaves the same from 125 to 1000 Hz.
+ */
+public final class QrsDetector {
+    public static final String VERSION = "vitalis-qrs/1.0 (Pan-Tompkins 1985 / Hamilton-Tompkins 1986 / OSEA 2002)";
+
+    /** Pan-Tompkins pass band, hertz. */
+    static final double LOW_HZ = 5;
+    static final double HIGH_HZ = 15;
+    /** Derivative span, seconds: the two-sample difference OSEA uses at 200 Hz. */
+    static final double DERIVATIVE_S = 0.010;
+    /** Moving-window integration width, seconds (Pan-Tompkins: about the widest normal QRS). */
+    static final double INTEGRATION_S = 0.150;
+    /** Physiological refractory period, seconds (Pan-Tompkins). */
+    static final double REFRACTORY_S = 0.200;
+    /** Interval after a QRS in which a peak may be a T wave, seconds (Pan-Tompkins). */
+    static final double T_WAVE_S = 0.360;
+    /** Threshold coefficient between noise and QRS level (Hamilton-Tompkins 1986, OSEA TH). */
+    static final double THRESHOLD = 0.3125;
+    /** Search back once this many median RR intervals have passed (OSEA). */
+    static final double SEARCH_BACK_RR = 1.5;
+    /** Learning period over which the initial QRS level is estimated, seconds (OSEA). */
+    static final double LEARN_S = 8;
+    /** Without a QRS for this long the QRS level is halved each further second, so a lost lead amplitude recovers. */
+    static final double LOST_S = 3;
+    /** Peaks remembered for the QRS and noise levels and RR intervals (Hamilton-Tompkins: eight). */
+    private static final int HISTORY = 8;
+
+    private final double fs;
+    private final Biquad hp1;
+    private final Biquad hp2;
+    private final Biquad lp1;
+    private final Biquad lp2;
+    private final int derivLag;
+    private final int window;
+    private final int refractory;
+    private final int tWave;
+    private final int delay;
+
+    /**
+     * @param samplingFrequency in Hz, from 100 to 2000 (designed and tested for 125-1000)
+     */
+    public QrsDetector(double samplingFrequency) {
+        if (!(samplingFrequency >= 100 && samplingFrequency <= 2000)) {
+            throw new IllegalArgumentException("sampling frequency must be 100-2000 Hz, not " + samplingFrequency);
+        }
+        this.fs = samplingFrequency;
+        // two sections each side: 4th-order edges reject baseline wander and 50/60 Hz mains better than P&T's 2nd order
+        hp1 = Biquad.highPass(LOW_HZ, fs);
+        hp2 = Biquad.highPass(LOW_HZ, fs);
+        lp1 = Biquad.lowPass(HIGH_HZ, fs);
+        lp2 = Biquad.lowPass(HIGH_HZ, fs);
+        derivLag = Math.max(1, (int) Math.round(DERIVATIVE_S * fs));
+        window = Math.max(2, (int) Math.round(INTEGRATION_S * fs));
+        refractory = (int) Math.round(REFRACTORY_S * fs);
+        tWave = (int) Math.round(T_WAVE_S * fs);
+        double centre = Math.sqrt(LOW_HZ * HIGH_HZ);
+        delay = (int) Math.round(hp1.groupDelay(centre, fs) + hp2.groupDelay(centre, fs) + lp1.groupDelay(centre, fs)
+                + lp2.groupDelay(centre, fs));
+    }
+
+    public double samplingFrequency() {
+        return fs;
+    }
+
+    /** Detects QRS complexes in one ECG lead (any units; the thresholds adapt). */
+    public QrsDetection detect(double[] ecg) {
+        int n = ecg.length;
+        double[] bp = new double[n];
+        hp1.filter(ecg, bp);
+        hp2.filter(bp, bp);
+        lp1.filter(bp, bp);
+        lp2.filter(bp, bp);
+        double[] slopes = new double[n];
+        double[] mwi = new double[n];
+        double sum = 0;
+        for (int i = 0; i < n; i++) {
+            double d = i >= derivLag ? bp[i] - bp[i - derivLag] : 0;
+            // |d| as in OSEA rather than Pan-Tompkins' d squared: the integral then scales linearly with QRS amplitude,
+            // so a beat at a third of its neighbours' amplitude still crosses the threshold
+            double e = Math.abs(d);
+            slopes[i] = e;
+            sum += e;
+            if (i >= window) {
+                sum -= slopes[i - window];
+            }
+            mwi[i] = sum > 0 ? sum : 0;
+        }
+        return new QrsDetection(new Decider(bp, slopes, mwi).run(), fs, VERSION);
+    }
+
+    /** The adaptive decision rules over the peaks of the integrated signal. */
+    private final class Decider {
+        private final double[] bp;
+        private final double[] slopes;
+        private final double[] mwi;
+        private final double[] qrsLevels = new double[HISTORY];
+        private final double[] noiseLevels = new double[HISTORY];
+        private final int[] rrs = new int[HISTORY];
+        private final double[] scratch = new double[HISTORY];
+        private int qrsNext;
+        private int noiseNext;
+        private int rrNext;
+        private double qrsLevel;
+        private double noiseLevel;
+        private int medianRr;
+        private int last = Integer.MIN_VALUE / 2;
+        private double lastSlope;
+        private int lastDecay;
+        private int sbAt = -1;
+        private double sbHeight;
+        private double sbSlope;
+        private int[] beats = new int[256];
+        private int count;
+
+        Decider(double[] bp, double[] slopes, double[] mwi) {
+            this.bp = bp;
+            this.slopes = slopes;
+            this.mwi = mwi;
+        }
+
+        int[] run() {
+            int n = mwi.length;
+            learn();
+            int pendingAt = -1;
+            double pendingHeight = 0;
+            for (int i = 1; i + 1 < n; i++) {
+                double h = mwi[i];
+                if (h > mwi[i - 1] && h >= mwi[i + 1]) {
+                    if (pendingAt >= 0 && i - pendingAt < refractory) {
+                        if (h > pendingHeight) {
+                            pendingAt = i;
+                            pendingHeight = h;
+                        }
+                    } else {
+                        if (pendingAt >= 0) {
+                            peak(pendingAt, pendingHeight);
+                        }
+                        pendingAt = i;
+                        pendingHeight = h;
+                    }
+                }
+            }
+            if (pendingAt >= 0) {
+                peak(pendingAt, pendingHeight);
+            }
+            return Arrays.copyOf(beats, count);
+        }
+
+        private void learn() {
+            int second = (int) Math.round(fs);
+            int seconds = (int) Math.max(1, Math.min(LEARN_S, mwi.length / (double) second));
+            double[] maxima = new double[seconds];
+            for (int s = 0; s < seconds; s++) {
+                double m = 0;
+                for (int i = s * second; i < Math.min(mwi.length, (s + 1) * second); i++) {
+                    m = Math.max(m, mwi[i]);
+                }
+                maxima[s] = m;
+            }
+            Arrays.sort(maxima);
+            double level = maxima[seconds / 2];
+            Arrays.fill(qrsLevels, level);
+            qrsLevel = level;
+            noiseLevel = 0;
+            Arrays.fill(rrs, second);
+            medianRr = second;
+        }
+
+        private double threshold() {
+            return noiseLevel + THRESHOLD * (qrsLevel - noiseLevel);
+        }
+
+        private void peak(int at, double height) {
+            if (at - last > LOST_S * fs && at - lastDecay > fs) {
+                // amplitude lost (electrode change, gain switch): let the QRS level fall until beats are found again
+                for (int k = 0; k < HISTORY; k++) {
+                    qrsLevels[k] *= 0.5;
+                }
+                qrsLevel *= 0.5;
+                lastDecay = at;
+            }
+            if (count > 0 && sbAt >= 0 && at - last > SEARCH_BACK_RR * medianRr && sbHeight > threshold() / 2) {
+                accept(sbAt, sbHeight, sbSlope);
+            }
+            double slope = slope(at);
+            if (height > threshold()) {
+                if (count > 0 && at - last < tWave && slope < lastSlope / 2) {
+                    noise(height);
+                } else {
+                    accept(at, height, slope);
+                }
+            } else {
+                noise(height);
+                if (at - last > tWave && height > sbHeight) {
+                    sbAt = at;
+                    sbHeight = height;
+                    sbSlope = slope;
+                }
+            }
+        }
+
+        /** Steepest slope of the band-passed signal in the integration window ending at {@code at}. */
+        private double slope(int at) {
+            double m = 0;
+            for (int i = Math.max(0, at - window + 1); i <= at; i++) {
+                m = Math.max(m, slopes[i]);
+            }
+            return m;
+        }
+
+        private void accept(int at, double height, double slope) {
+            if (count > 0) {
+                rrs[rrNext] = at - last;
+                rrNext = (rrNext + 1) % HISTORY;
+                medianRr = (int) median(rrs);
+            }
+            qrsLevels[qrsNext] = height;
+            qrsNext = (qrsNext + 1) % HISTORY;
+            qrsLevel = median(qrsLevels);
+            last = at;
+            lastSlope = slope;
+            sbAt = -1;
+            sbHeight = 0;
+            if (count == beats.length) {
+                beats = Arrays.copyOf(beats, count * 2);
+            }
+            beats[count++] = rPeak(at);
+        }
+
+        private void noise(double height) {
+            noiseLevels[noiseNext] = height;
+            noiseNext = (noiseNext + 1) % HISTORY;
+            noiseLevel = median(noiseLevels);
+        }
+
+        /** The R peak: the largest band-passed deflection in the integration window, less the filters' delay. */
+        private int rPeak(int at) {
+            int from = Math.max(0, at - window + 1);
+            int best = at;
+            double m = -1;
+            for (int i = from; i <= at; i++) {
+                double v = Math.abs(bp[i]);
+                if (v > m) {
+                    m = v;
+                    best = i;
+                }
+            }
+            return Math.max(0, best - delay);
+        }
+
+        private double median(double[] v) {
+            System.arraycopy(v, 0, scratch, 0, HISTORY);
+            Arrays.sort(scratch);
+            return (scratch[HISTORY / 2 - 1] + scratch[HISTORY / 2]) / 2;
+        }
+
+        private double median(int[] v) {
+            for (int k = 0; k < HISTORY; k++) {
+                scratch[k] = v[k];
+            }
+            Arrays.sort(scratch);
+            return (scratch[HISTORY / 2 - 1] + scratch[HISTORY / 2]) / 2;
+        }
+    }
+}
