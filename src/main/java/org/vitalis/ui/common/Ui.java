@@ -1,0 +1,45 @@
+package org.vitalis.ui.common;
+
+import javafx.scene.Node;
+import javafx.scene.control.Control;
+import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+
+/** Small layout helpers shared by the screens. */
+public final class Ui {
+    private Ui() {
+    }
+
+    /** A label bound to its control, so screen readers announce the field and Alt+mnemonic focuses it. */
+    public static Label labelFor(Control control, String text) {
+        Label l = new Label(text);
+        l.setMnemonicParsing(true);
+        l.setLabelFor(control);
+        control.setAccessibleText(text.replace("_", ""));
+        l.setMinWidth(Region.USE_PREF_SIZE);
+        return l;
+    }
+
+    public static Label error(String id) {
+        Label l = new Label();
+        l.setId(id);
+        l.getStyleClass().add("error-text");
+        l.setWrapText(true);
+        l.managedProperty().bind(l.textProperty().isNotEmpty());
+        l.visibleProperty().bind(l.textProperty().isNotEmpty());
+        return l;
+    }
+
+    public static Region grow() {
+        Region r = new Region();
+        HBox.setHgrow(r, Priority.ALWAYS);
+        return r;
+    }
+
+    public static <T extends Node> T id(T node, String id) {
+        node.setId(id);
+        return node;
+    }
+}
