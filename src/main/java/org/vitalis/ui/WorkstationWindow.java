@@ -219,7 +219,16 @@ public final class WorkstationWindow {
     /** Stops background threads; called when the window closes. */
     public void close() {
         endSession();
-        background.shutdownNow();
+        background.shutdown();
+        try {
+            // Lets the logout audit entry reach the database before the caller closes it.
+            if (!background.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS)) {
+                background.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            background.shutdownNow();
+        }
     }
 
     private final class Actions implements ShellActions {

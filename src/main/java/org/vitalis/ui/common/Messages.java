@@ -63,19 +63,24 @@ public final class Messages {
         return bundle.containsKey(key);
     }
 
+    /** CLDR puts bidi marks into Arabic date patterns; JavaFX draws them as visible glyphs. */
+    private static String clean(String s) {
+        return s.replace("\u200F", "").replace("\u200E", "").replace("\u061C", "");
+    }
+
     public String date(LocalDate date) {
-        return date == null ? "" : DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale)
-                .withDecimalStyle(DecimalStyle.of(locale)).format(date);
+        return date == null ? "" : clean(DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale)
+                .withDecimalStyle(DecimalStyle.of(locale)).format(date));
     }
 
     public String dateTime(Instant instant) {
-        return instant == null ? "" : DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-                .withLocale(locale).withDecimalStyle(DecimalStyle.of(locale)).format(instant.atZone(zone));
+        return instant == null ? "" : clean(DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
+                .withLocale(locale).withDecimalStyle(DecimalStyle.of(locale)).format(instant.atZone(zone)));
     }
 
     public String time(Instant instant) {
-        return DateTimeFormatter.ofLocalizedTime(FormatStyle.MEDIUM).withLocale(locale)
-                .withDecimalStyle(DecimalStyle.of(locale)).format(instant.atZone(zone));
+        return clean(DateTimeFormatter.ofLocalizedTime(FormatStyle.MEDIUM).withLocale(locale)
+                .withDecimalStyle(DecimalStyle.of(locale)).format(instant.atZone(zone)));
     }
 
     public String number(BigDecimal value) {

@@ -47,8 +47,9 @@ public final class PatientsView {
                 table.getSelectionModel().selectFirst();
             }
         });
-        table.setOnKeyPressed(e -> {
+        table.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.ENTER) {
+                e.consume();
                 open(table, openChart);
             }
         });

@@ -91,7 +91,16 @@ public final class RegistrationView {
         ScrollPane scroll = new ScrollPane(grid);
         scroll.setFitToWidth(true);
         grid.setPadding(new Insets(8));
-        VBox top = new VBox(10, title, duplicatesPanel(onSaved, openExisting));
+        VBox top = new VBox(10, title);
+        VBox duplicates = duplicatesPanel(onSaved, openExisting);
+        // Attached only while shown: JavaFX 26 fails to lay out wrapped Arabic text at zero width.
+        vm.duplicates().addListener((javafx.collections.ListChangeListener<Object>) c -> {
+            if (vm.duplicates().isEmpty()) {
+                top.getChildren().remove(duplicates);
+            } else if (!top.getChildren().contains(duplicates)) {
+                top.getChildren().add(duplicates);
+            }
+        });
         root.setTop(top);
         root.setCenter(scroll);
         root.setBottom(actions);
@@ -147,8 +156,6 @@ public final class RegistrationView {
         VBox box = new VBox(8, heading, list, new HBox(10, open, anyway));
         box.getStyleClass().add("warning-panel");
         box.setPadding(new Insets(10));
-        box.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(vm.duplicates()));
-        box.managedProperty().bind(box.visibleProperty());
         vm.duplicates().addListener((javafx.collections.ListChangeListener<Object>) c -> {
             if (!vm.duplicates().isEmpty()) {
                 list.getSelectionModel().selectFirst();
