@@ -31,7 +31,13 @@ public final class Fx {
 
     public static void waitUntil(String what, BooleanSupplier condition) {
         try {
-            WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> call(condition::getAsBoolean));
+            WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> call(() -> {
+                try {
+                    return condition.getAsBoolean();
+                } catch (RuntimeException notYet) {
+                    return false; // e.g. a node whose skin is not built yet
+                }
+            }));
         } catch (Exception e) {
             throw new AssertionError("Timed out waiting until " + what, e);
         }

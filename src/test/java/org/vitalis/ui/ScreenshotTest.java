@@ -56,6 +56,14 @@ class ScreenshotTest extends UiTestBase {
         press("reg-save");
         Fx.waitUntil("field errors show", () -> !text("reg-error-familyName").isEmpty());
         shoot("registration", tag);
+        type("reg-givenName", "Salma");
+        type("reg-familyName", "Haddad");
+        Fx.run(() -> ((javafx.scene.control.DatePicker) root.lookup("#reg-birthDate")).setValue(LocalDate.of(1975, 11, 2)));
+        press("reg-save");
+        Fx.waitUntil("possible duplicates show", () -> root.lookup("#reg-duplicates") != null);
+        assertThat(Fx.call(() -> ((javafx.scene.control.ListView<?>) root.lookup("#reg-duplicates")).getItems()))
+                .hasSize(1);
+        shoot("registration-duplicates", tag);
         press("reg-cancel");
         Fx.run(() -> {
             @SuppressWarnings("unchecked")
@@ -96,6 +104,23 @@ class ScreenshotTest extends UiTestBase {
         press("backup-run");
         Fx.waitUntil("the backup finishes", () -> !text("backup-result").isEmpty());
         shoot("backup", tag);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"en,false", "ar,true"})
+    void rendersFirstRun(String language, boolean dark) throws Exception {
+        station = new TestStation(dir);
+        open(station.context(language, dark, false), Duration.ofMinutes(15));
+        Fx.run(() -> {
+            stage.setWidth(1280);
+            stage.setHeight(800);
+        });
+        Fx.waitUntil("the first-run form shows", () -> root.lookup("#first-username") != null);
+        type("first-username", "admin");
+        type("first-password", "12345678");
+        type("first-confirm", "12345679");
+        press("first-submit");
+        shoot("first-run", language + "-" + (dark ? "dark" : "light"));
     }
 
     private void seed() throws Exception {

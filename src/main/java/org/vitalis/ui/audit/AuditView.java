@@ -91,11 +91,18 @@ public final class AuditView {
         TableView<AuditEntry> t = Ui.id(new TableView<>(vm.entries()), "audit-table");
         t.setAccessibleText(m.get("nav.audit"));
         t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        t.getColumns().add(col(m.get("audit.seq"), e -> Long.toString(e.getSeq())));
-        t.getColumns().add(col(m.get("audit.time"), e -> m.dateTime(e.getOccurredAt())));
+        TableColumn<AuditEntry, String> seq = col(m.get("audit.seq"), e -> Long.toString(e.getSeq()));
+        seq.setPrefWidth(60);
+        seq.setMaxWidth(90);
+        t.getColumns().add(seq);
+        TableColumn<AuditEntry, String> time = col(m.get("audit.time"), e -> m.dateTime(e.getOccurredAt()));
+        time.setPrefWidth(190);
+        t.getColumns().add(time);
         t.getColumns().add(col(m.get("audit.user"), AuditEntry::getUsername));
         t.getColumns().add(col(m.get("audit.workstation"), AuditEntry::getWorkstation));
-        t.getColumns().add(col(m.get("audit.action"), e -> e.getAction().name()));
+        TableColumn<AuditEntry, String> action = col(m.get("audit.action"), e -> e.getAction().name());
+        action.setPrefWidth(190);
+        t.getColumns().add(action);
         t.getColumns().add(col(m.get("audit.entity"), e -> e.getEntityType() == null ? ""
                 : e.getEntityType() + (e.getEntityId() == null ? "" : " " + e.getEntityId())));
         t.getColumns().add(col(m.get("audit.detail"), e -> e.getDetail() == null ? "" : e.getDetail()));

@@ -53,7 +53,10 @@ public final class ChartView {
         if (vm.canRecord()) {
             VitalsFormViewModel form = new VitalsFormViewModel(vitals, session, async, m, Clock.systemUTC(),
                     vm.patientId());
-            root.setLeft(new VitalsFormView(form, m, stored -> vm.reloadVitals()).root());
+            VitalsFormView formView = new VitalsFormView(form, m, stored -> vm.reloadVitals());
+            root.setLeft(formView.root());
+            root.setBottom(formView.outcome());
+            BorderPane.setMargin(formView.outcome(), new Insets(8, 0, 0, 0));
         }
         root.setPadding(new Insets(16));
         vm.load();

@@ -25,6 +25,7 @@ final class VitalsFormView {
     private static final KeyCombination SAVE = new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN);
 
     private final VBox root;
+    private final VBox outcome;
 
     VitalsFormView(VitalsFormViewModel vm, Messages m, Consumer<List<Observation>> onRecorded) {
         GridPane grid = new GridPane(8, 6);
@@ -44,8 +45,10 @@ final class VitalsFormView {
         TextField time = Ui.id(new TextField(), "vitals-time");
         time.textProperty().bindBidirectional(vm.takenTime());
         time.setPrefColumnCount(5);
-        grid.addRow(row++, Ui.labelFor(date, m.get("vitals.takenDate")), date);
-        grid.addRow(row++, Ui.labelFor(time, m.get("vitals.takenTime")), time);
+        grid.add(Ui.labelFor(date, m.get("vitals.takenDate")), 0, row);
+        grid.add(date, 1, row++, 2, 1);
+        grid.add(Ui.labelFor(time, m.get("vitals.takenTime")), 0, row);
+        grid.add(time, 1, row++, 2, 1);
         TextField note = Ui.id(new TextField(), "vitals-note");
         note.textProperty().bindBidirectional(vm.note());
         grid.add(Ui.labelFor(note, m.get("vitals.note")), 0, row);
@@ -63,7 +66,9 @@ final class VitalsFormView {
                 vm.recorded().stream().map(o -> chip(o, m)).toList()));
         Label title = new Label(m.get("vitals.title"));
         title.getStyleClass().add("title-4");
-        root = new VBox(10, title, grid, record, problems, recorded);
+        root = new VBox(10, title, grid, record);
+        // Outcome lines go full width below the chart: long sentences then need no wrapping.
+        outcome = new VBox(6, problems, recorded);
         root.setPadding(new Insets(0, 12, 0, 0));
         root.setPrefWidth(330);
         root.setMinWidth(300);
@@ -92,5 +97,9 @@ final class VitalsFormView {
 
     Node root() {
         return root;
+    }
+
+    Node outcome() {
+        return outcome;
     }
 }

@@ -22,7 +22,9 @@ final class VitalsTable {
         t.setAccessibleText(m.get("chart.vitals"));
         t.setPlaceholder(new Label(m.get("chart.noVitals")));
         t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        t.getColumns().add(col(m.get("vitals.takenAt"), o -> m.dateTime(o.getEffectiveAt())));
+        TableColumn<Observation, String> taken = col(m.get("vitals.takenAt"), o -> m.dateTime(o.getEffectiveAt()));
+        taken.setPrefWidth(190);
+        t.getColumns().add(taken);
         t.getColumns().add(col(m.get("vitals.sign"), o -> m.get("sign." + o.sign().name())));
         t.getColumns().add(col(m.get("vitals.value"), o -> m.number(o.getValue()) + " " + m.get("unit." + o.sign().name())));
         TableColumn<Observation, Flag> flag = new TableColumn<>(m.get("vitals.flag"));

@@ -38,7 +38,8 @@ public final class FirstAdminView {
         Label title = new Label(m.get("firstAdmin.title"));
         title.getStyleClass().add("title-3");
         Label help = new Label(m.get("firstAdmin.help"));
-        help.setWrapText(true);
+        // Lines are broken in the bundle: JavaFX 26 mis-wraps right-to-left text.
+        help.setWrapText(false);
         help.getStyleClass().add("text-muted");
         GridPane form = new GridPane(12, 10);
         form.addRow(0, Ui.labelFor(user, m.get("users.username")), user);

@@ -136,7 +136,7 @@ public final class RegistrationView {
 
     private VBox duplicatesPanel(Consumer<Patient> onSaved, LongConsumer openExisting) {
         Label heading = new Label(m.get("registration.duplicates"));
-        heading.setWrapText(true);
+        heading.setWrapText(false);
         heading.getStyleClass().add("text-bold");
         ListView<org.vitalis.domain.PatientSummary> list = Ui.id(new ListView<>(vm.duplicates()), "reg-duplicates");
         list.setPrefHeight(110);

@@ -53,7 +53,8 @@ public final class UsersView {
         root.setTop(new VBox(8, title, ok, error));
         root.setCenter(table);
         VBox side = new VBox(12, createPane(vm, m), selectedPane(vm, m));
-        side.setPrefWidth(380);
+        side.setPrefWidth(470);
+        side.setMinWidth(470);
         side.setPadding(new Insets(0, 0, 0, 12));
         root.setRight(side);
         root.setPadding(new Insets(16));
@@ -102,6 +103,9 @@ public final class UsersView {
         g.addRow(0, Ui.labelFor(role, m.get("users.role")), new HBox(6, role, apply));
         g.addRow(1, Ui.labelFor(pw, m.get("users.newPassword")), new HBox(6, pw, reset));
         g.add(new HBox(6, toggle, clear), 1, 2);
+        for (Button b : new Button[] {apply, toggle, reset, clear}) {
+            b.setMinWidth(Button.USE_PREF_SIZE);
+        }
         TitledPane p = new TitledPane(m.get("users.selectedTitle"), g);
         p.setCollapsible(false);
         p.disableProperty().bind(vm.selected().isNull());
