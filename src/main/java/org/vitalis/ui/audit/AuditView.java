@@ -31,9 +31,11 @@ public final class AuditView {
         DatePicker from = Ui.id(new DatePicker(), "audit-from");
         from.valueProperty().bindBidirectional(vm.from());
         from.setPrefWidth(140);
+        from.setConverter(m.dateConverter());
         DatePicker to = Ui.id(new DatePicker(), "audit-to");
         to.valueProperty().bindBidirectional(vm.to());
         to.setPrefWidth(140);
+        to.setConverter(m.dateConverter());
         TextField user = Ui.id(new TextField(), "audit-user");
         user.setPrefColumnCount(8);
         user.textProperty().bindBidirectional(vm.user());
@@ -61,7 +63,7 @@ public final class AuditView {
         verify.setOnAction(e -> vm.verify());
         Label verification = Ui.id(new Label(), "audit-verification");
         verification.textProperty().bind(vm.verification());
-        verification.setWrapText(true);
+        Ui.wrapUnlessArabic(verification);
         vm.chainBroken().addListener((o, a, broken) -> {
             verification.getStyleClass().removeAll("error-text", "success-text");
             verification.getStyleClass().add(broken ? "error-text" : "success-text");

@@ -20,7 +20,7 @@ public final class BackupView {
         Label title = new Label(m.get("nav.backup"));
         title.getStyleClass().add("title-3");
         Label help = new Label(m.get("backup.help"));
-        help.setWrapText(true);
+        Ui.wrapUnlessArabic(help);
         Label target = Ui.id(new Label(m.get("backup.noFile")), "backup-target");
         vm.target().addListener((o, a, p) -> target.setText(p == null ? m.get("backup.noFile") : p.toString()));
         Button choose = Ui.id(new Button(m.get("backup.choose")), "backup-choose");
@@ -36,7 +36,7 @@ public final class BackupView {
         bar.progressProperty().bind(vm.progress());
         bar.setAccessibleText(m.get("backup.progress"));
         Label result = Ui.id(new Label(), "backup-result");
-        result.setWrapText(true);
+        Ui.wrapUnlessArabic(result);
         result.textProperty().bind(vm.result());
         vm.failed().addListener((o, a, failed) -> {
             result.getStyleClass().removeAll("error-text", "success-text");

@@ -42,6 +42,7 @@ final class VitalsFormView {
         DatePicker date = Ui.id(new DatePicker(), "vitals-date");
         date.valueProperty().bindBidirectional(vm.takenDate());
         date.setPrefWidth(150);
+        date.setConverter(m.dateConverter());
         TextField time = Ui.id(new TextField(), "vitals-time");
         time.textProperty().bindBidirectional(vm.takenTime());
         time.setPrefColumnCount(5);
@@ -82,7 +83,7 @@ final class VitalsFormView {
 
     private static Node problem(String text) {
         Label l = new Label(text);
-        l.setWrapText(true);
+        Ui.wrapUnlessArabic(l);
         l.getStyleClass().add("error-text");
         return l;
     }

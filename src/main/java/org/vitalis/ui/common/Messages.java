@@ -83,6 +83,30 @@ public final class Messages {
                 .withDecimalStyle(DecimalStyle.of(locale)).format(instant.atZone(zone)));
     }
 
+    /**
+     * Date picker text in this locale's short form with a four-digit year; typed Arabic-Indic
+     * digits are accepted.
+     */
+    public javafx.util.StringConverter<LocalDate> dateConverter() {
+        String pattern = clean(java.time.format.DateTimeFormatterBuilder.getLocalizedDateTimePattern(
+                FormatStyle.SHORT, null, java.time.chrono.IsoChronology.INSTANCE, locale));
+        if (!pattern.contains("yyyy")) {
+            pattern = pattern.replaceAll("y+", "yyyy");
+        }
+        DateTimeFormatter f = DateTimeFormatter.ofPattern(pattern, locale);
+        return new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(LocalDate d) {
+                return d == null ? "" : f.format(d);
+            }
+
+            @Override
+            public LocalDate fromString(String s) {
+                return s == null || s.isBlank() ? null : LocalDate.parse(LocalNumbers.westernDigits(s.strip()), f);
+            }
+        };
+    }
+
     public String number(BigDecimal value) {
         if (value == null) {
             return "";

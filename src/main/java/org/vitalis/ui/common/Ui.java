@@ -26,10 +26,21 @@ public final class Ui {
         Label l = new Label();
         l.setId(id);
         l.getStyleClass().add("error-text");
-        l.setWrapText(true);
+        wrapUnlessArabic(l);
         l.managedProperty().bind(l.textProperty().isNotEmpty());
         l.visibleProperty().bind(l.textProperty().isNotEmpty());
         return l;
+    }
+
+    /**
+     * JavaFX 26 garbles wrapped right-to-left text (lines repeated and drawn outside the label), so
+     * Arabic text keeps its explicit line breaks and only other text wraps.
+     */
+    public static void wrapUnlessArabic(Label l) {
+        Runnable apply = () -> l.setWrapText(l.getText() == null
+                || l.getText().chars().noneMatch(c -> c >= 0x0600 && c <= 0x06FF));
+        l.textProperty().addListener((o, a, b) -> apply.run());
+        apply.run();
     }
 
     public static Region grow() {

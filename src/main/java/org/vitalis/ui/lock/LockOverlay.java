@@ -22,7 +22,7 @@ public final class LockOverlay {
         Label title = new Label(m.get("lock.title"));
         title.getStyleClass().add("title-3");
         Label who = new Label(vm.lockedText());
-        who.setWrapText(true);
+        Ui.wrapUnlessArabic(who);
         password.textProperty().bindBidirectional(vm.password());
         Label label = Ui.labelFor(password, m.get("login.password"));
         Button unlock = Ui.id(new Button(m.get("lock.unlock")), "lock-unlock");

@@ -50,6 +50,9 @@ public final class FirstAdminView {
         card.getStyleClass().add("card-pane");
         card.setMaxWidth(460);
         card.setMaxHeight(VBox.USE_PREF_SIZE);
+        for (var field : new javafx.scene.Node[] {user, name, pw, confirm}) {
+            GridPane.setHgrow(field, javafx.scene.layout.Priority.ALWAYS);
+        }
         root.getChildren().add(card);
         root.setAlignment(Pos.CENTER);
     }

@@ -46,6 +46,9 @@ public final class LoginView {
         if (!vm.demoAccounts().isEmpty()) {
             card.getChildren().add(demoAccounts(vm, m, user));
         }
+        for (var field : new javafx.scene.Node[] {user, pw}) {
+            GridPane.setHgrow(field, javafx.scene.layout.Priority.ALWAYS);
+        }
         root.getChildren().add(card);
         root.setAlignment(Pos.CENTER);
         user.sceneProperty().addListener((o, a, s) -> {

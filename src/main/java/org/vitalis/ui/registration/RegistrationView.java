@@ -52,6 +52,7 @@ public final class RegistrationView {
         text("givenNameArabic", "patient.givenNameArabic", vm.givenNameArabic());
         text("familyNameArabic", "patient.familyNameArabic", vm.familyNameArabic());
         birth.setEditable(true);
+        birth.setConverter(m.dateConverter());
         birth.valueProperty().bindBidirectional(vm.birthDate());
         birth.setPromptText(m.get("registration.datePrompt"));
         field("birthDate", "patient.birthDate", birth);

@@ -22,7 +22,7 @@ public final class StartupView {
         bar.setAccessibleText(vm.message());
         Label error = Ui.error("startup-error");
         error.textProperty().bind(vm.error());
-        error.setMaxWidth(480);
+        error.setMaxWidth(640);
         root.getChildren().addAll(title, message, bar, error);
         root.setAlignment(Pos.CENTER);
     }
