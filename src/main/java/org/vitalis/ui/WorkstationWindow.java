@@ -123,7 +123,10 @@ public final class WorkstationWindow {
     private void showLogin(String message) {
         LoginViewModel vm = new LoginViewModel(ctx.auth(), ctx.station(), async, m);
         vm.message().set(message);
-        show(new LoginView(vm, m, this::loggedIn).root());
+        show(new LoginView(vm, m, this::loggedIn, tag -> Platform.runLater(() -> {
+            switchMessages(tag);
+            showLogin("");
+        })).root());
     }
 
     private void loggedIn(UserSession s) {
@@ -205,6 +208,14 @@ public final class WorkstationWindow {
         }
     }
 
+    private void switchMessages(String languageTag) {
+        m = Messages.of(languageTag);
+        applyOrientation();
+        if (root.getScene() != null && root.getScene().getWindow() instanceof Stage st) {
+            st.setTitle(m.get("app.title"));
+        }
+    }
+
     private void applyTheme() {
         Application.setUserAgentStylesheet(dark ? new PrimerDark().getUserAgentStylesheet()
                 : new PrimerLight().getUserAgentStylesheet());
@@ -247,11 +258,7 @@ public final class WorkstationWindow {
         public void switchLanguage(String languageTag) {
             // Deferred: the language box that fired this is part of the shell being replaced.
             Platform.runLater(() -> {
-                m = Messages.of(languageTag);
-                applyOrientation();
-                if (root.getScene() != null && root.getScene().getWindow() instanceof Stage st) {
-                    st.setTitle(m.get("app.title"));
-                }
+                switchMessages(languageTag);
                 showShell();
             });
         }

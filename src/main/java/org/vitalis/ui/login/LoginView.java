@@ -19,7 +19,7 @@ import org.vitalis.ui.common.Ui;
 public final class LoginView {
     private final StackPane root = new StackPane();
 
-    public LoginView(LoginViewModel vm, Messages m, Consumer<UserSession> onLogin) {
+    public LoginView(LoginViewModel vm, Messages m, Consumer<UserSession> onLogin, Consumer<String> onLanguage) {
         TextField user = Ui.id(new TextField(), "login-username");
         user.textProperty().bindBidirectional(vm.username());
         PasswordField pw = Ui.id(new PasswordField(), "login-password");
@@ -39,7 +39,19 @@ public final class LoginView {
         GridPane form = new GridPane(12, 10);
         form.addRow(0, Ui.labelFor(user, m.get("login.username")), user);
         form.addRow(1, Ui.labelFor(pw, m.get("login.password")), pw);
-        VBox card = new VBox(14, title, subtitle, form, login, error);
+        javafx.scene.control.ComboBox<String> language = Ui.id(new javafx.scene.control.ComboBox<>(), "login-language");
+        language.getItems().setAll("en", "ar");
+        language.setConverter(org.vitalis.ui.common.Choices.converter(tag -> m.get("language." + tag)));
+        language.setValue(m.locale().getLanguage());
+        language.setAccessibleText(m.get("shell.language"));
+        language.valueProperty().addListener((o, a, tag) -> {
+            if (tag != null && !tag.equals(a)) {
+                onLanguage.accept(tag);
+            }
+        });
+        javafx.scene.layout.HBox heading = new javafx.scene.layout.HBox(10, title, Ui.grow(), language);
+        heading.setAlignment(Pos.CENTER_LEFT);
+        VBox card = new VBox(14, heading, subtitle, form, login, error);
         card.getStyleClass().add("card-pane");
         card.setMaxWidth(420);
         card.setMaxHeight(VBox.USE_PREF_SIZE);
