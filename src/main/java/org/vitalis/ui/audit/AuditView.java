@@ -42,7 +42,7 @@ public final class AuditView {
         ComboBox<AuditAction> action = Ui.id(new ComboBox<>(), "audit-action");
         action.getItems().add(null);
         action.getItems().addAll(AuditAction.values());
-        action.setConverter(Choices.converter(a -> a.name()));
+        action.setConverter(Choices.converter(a -> m.get("auditAction." + a.name())));
         action.setPromptText(m.get("audit.anyAction"));
         action.valueProperty().bindBidirectional(vm.action());
         TextField entity = Ui.id(new TextField(), "audit-entity");
@@ -102,7 +102,7 @@ public final class AuditView {
         t.getColumns().add(time);
         t.getColumns().add(col(m.get("audit.user"), AuditEntry::getUsername));
         t.getColumns().add(col(m.get("audit.workstation"), AuditEntry::getWorkstation));
-        TableColumn<AuditEntry, String> action = col(m.get("audit.action"), e -> e.getAction().name());
+        TableColumn<AuditEntry, String> action = col(m.get("audit.action"), e -> m.get("auditAction." + e.getAction().name()));
         action.setPrefWidth(190);
         t.getColumns().add(action);
         t.getColumns().add(col(m.get("audit.entity"), e -> e.getEntityType() == null ? ""

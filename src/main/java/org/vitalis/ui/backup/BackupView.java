@@ -22,6 +22,9 @@ public final class BackupView {
         Label help = new Label(m.get("backup.help"));
         Ui.wrapUnlessArabic(help);
         Label target = Ui.id(new Label(m.get("backup.noFile")), "backup-target");
+        // A path reads left to right in every language.
+        vm.target().addListener((o, a, p) -> target.setNodeOrientation(p == null
+                ? javafx.geometry.NodeOrientation.INHERIT : javafx.geometry.NodeOrientation.LEFT_TO_RIGHT));
         vm.target().addListener((o, a, p) -> target.setText(p == null ? m.get("backup.noFile") : p.toString()));
         Button choose = Ui.id(new Button(m.get("backup.choose")), "backup-choose");
         choose.disableProperty().bind(vm.running());

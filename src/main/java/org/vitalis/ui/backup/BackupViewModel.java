@@ -55,7 +55,7 @@ public final class BackupViewModel {
             running.set(false);
             progress.set(1);
             failed.set(false);
-            result.set(m.get("backup.done", f.toString()));
+            result.set(m.get("backup.done"));
         }, e -> {
             running.set(false);
             failed.set(true);
