@@ -64,6 +64,7 @@ abstract class UiTestBase {
     }
 
     void type(String id, String text) {
+        Fx.waitUntil("#" + id + " exists", () -> root.lookup("#" + id) != null);
         TextField tf = Fx.find(root, id);
         if (tf == null) {
             throw new AssertionError("No text field #" + id);
@@ -72,6 +73,7 @@ abstract class UiTestBase {
     }
 
     void press(String id) {
+        Fx.waitUntil("#" + id + " exists", () -> root.lookup("#" + id) != null);
         Button b = Fx.find(root, id);
         if (b == null) {
             throw new AssertionError("No button #" + id);

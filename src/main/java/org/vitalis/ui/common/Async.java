@@ -27,17 +27,25 @@ public final class Async {
     }
 
     public <T> void run(Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
-        background.execute(() -> {
-            T result;
-            try {
-                result = work.call();
-            } catch (Throwable t) {
-                LOG.debug("Background work failed: {}", t.getClass().getName());
-                fx.execute(() -> onFailure.accept(t));
-                return;
-            }
-            fx.execute(() -> onSuccess.accept(result));
-        });
+        try {
+            background.execute(() -> call(work, onSuccess, onFailure));
+        } catch (java.util.concurrent.RejectedExecutionException closed) {
+            // The window has closed; a late timer (search debounce, clock) has nothing left to update.
+            LOG.debug("Work after the window closed was dropped");
+        }
+    }
+
+    private <T> void call(Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
+        T result;
+        try {
+            result = work.call();
+        } catch (Throwable t) {
+            // The screen shows the failure; the log keeps only its type, never patient data.
+            LOG.debug("Background work failed: {}", t.getClass().getName());
+            fx.execute(() -> onFailure.accept(t));
+            return;
+        }
+        fx.execute(() -> onSuccess.accept(result));
     }
 
     public void fx(Runnable r) {
