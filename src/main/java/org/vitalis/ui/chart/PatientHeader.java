@@ -52,7 +52,8 @@ final class PatientHeader {
         Label factsLabel = Ui.id(new Label(facts), "chart-facts");
         names.getChildren().add(factsLabel);
         if (p.getPhone() != null) {
-            names.getChildren().add(new Label(m.get("patient.phone") + ": " + p.getPhone()));
+            names.getChildren().add(new HBox(6, new Label(m.get("patient.phone") + ":"),
+                    Ui.leftToRight(new Label(p.getPhone()))));
         }
         root.getChildren().add(names);
         if (!p.getEmergencyContacts().isEmpty()) {
@@ -61,8 +62,9 @@ final class PatientHeader {
             heading.getStyleClass().add("text-bold");
             contacts.getChildren().add(heading);
             for (EmergencyContact c : p.getEmergencyContacts()) {
-                contacts.getChildren().add(new Label(c.name()
-                        + (c.relationship() == null ? "" : " (" + c.relationship() + ")") + " · " + c.phone()));
+                contacts.getChildren().add(new HBox(6, new Label(c.name()
+                        + (c.relationship() == null ? "" : " (" + c.relationship() + ")") + " ·"),
+                        Ui.leftToRight(new Label(c.phone()))));
             }
             root.getChildren().addAll(Ui.grow(), contacts);
         }

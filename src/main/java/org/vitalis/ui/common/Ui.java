@@ -43,6 +43,12 @@ public final class Ui {
         apply.run();
     }
 
+    /** Phone numbers and MRNs read left to right even inside right-to-left screens. */
+    public static <T extends Node> T leftToRight(T node) {
+        node.setNodeOrientation(javafx.geometry.NodeOrientation.LEFT_TO_RIGHT);
+        return node;
+    }
+
     public static Region grow() {
         Region r = new Region();
         HBox.setHgrow(r, Priority.ALWAYS);

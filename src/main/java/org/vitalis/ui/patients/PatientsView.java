@@ -103,7 +103,18 @@ public final class PatientsView {
         t.getColumns().add(col(m.get("patient.nameArabic"), p -> p.arabicDisplayName() == null ? "" : p.arabicDisplayName()));
         t.getColumns().add(col(m.get("patient.birthDate"), p -> m.date(p.birthDate())));
         t.getColumns().add(col(m.get("patient.sex"), p -> m.get("sex." + p.sex().name())));
-        t.getColumns().add(col(m.get("patient.phone"), p -> p.phone() == null ? "" : p.phone()));
+        TableColumn<PatientSummary, String> phone = col(m.get("patient.phone"), p -> p.phone() == null ? "" : p.phone());
+        phone.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
+            @Override
+            protected void updateItem(String s, boolean empty) {
+                super.updateItem(s, empty);
+                setText(empty ? null : s);
+                // Left to right, but aligned with the other columns' text edge.
+                setNodeOrientation(javafx.geometry.NodeOrientation.LEFT_TO_RIGHT);
+                setAlignment(m.rightToLeft() ? javafx.geometry.Pos.CENTER_RIGHT : javafx.geometry.Pos.CENTER_LEFT);
+            }
+        });
+        t.getColumns().add(phone);
         return t;
     }
 
