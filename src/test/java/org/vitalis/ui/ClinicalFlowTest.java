@@ -116,6 +116,9 @@ class ClinicalFlowTest extends UiTestBase {
         assertThat(Fx.call(shell::getCenter)).isSameAs(screen);
         assertThat(Fx.call(() -> ((TextField) root.lookup("#patients-search")).getText())).isEqualTo("nobody");
         assertThat(Fx.call(shell::isDisabled)).isFalse();
+
+        Fx.key(Fx.find(root, "patients-table"), KeyCode.F, true);
+        Fx.waitUntil("Ctrl+F focuses the search", () -> root.lookup("#patients-search").isFocused());
     }
 
     @Test

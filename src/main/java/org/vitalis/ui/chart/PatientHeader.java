@@ -63,7 +63,7 @@ final class PatientHeader {
             contacts.getChildren().add(heading);
             for (EmergencyContact c : p.getEmergencyContacts()) {
                 contacts.getChildren().add(new HBox(6, new Label(c.name()
-                        + (c.relationship() == null ? "" : " (" + c.relationship() + ")") + " ·"),
+                        + (c.relationship() == null ? "" : " (" + c.relationship() + ")")),
                         Ui.leftToRight(new Label(c.phone()))));
             }
             root.getChildren().addAll(Ui.grow(), contacts);

@@ -89,8 +89,15 @@ class RegistrationViewModelTest {
         assertThat(vm.fieldErrors()).containsKey("emergencyContacts");
         assertThat(vm.addContact("Sami", "brother", "+962 7 1234")).isTrue();
         assertThat(vm.contacts()).hasSize(1);
+        Path small = dir.resolve("face.png");
+        javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(8, 8, java.awt.image.BufferedImage.TYPE_INT_RGB),
+                "png", small.toFile());
+        vm.loadPhoto(small);
+        assertThat(vm.photo().get()).isNotEmpty();
+        assertThat(vm.fieldErrors()).doesNotContainKey("photo");
         Path big = dir.resolve("big.png");
         Files.write(big, new byte[Patient.MAX_PHOTO_BYTES + 1]);
+        vm.photo().set(null);
         vm.loadPhoto(big);
         assertThat(vm.photo().get()).isNull();
         assertThat(vm.fieldErrors().get("photo")).contains("1 MB");
