@@ -59,7 +59,8 @@ public final class WorkstationWindow {
     private LockOverlay lock;
 
     public WorkstationWindow(UiContext ctx, Stage stage) {
-        this(ctx, stage, Duration.ofMinutes(ctx.settings().idleLockMinutes()), null);
+        // At least a minute: a zero or negative setting must not lock the session in a loop.
+        this(ctx, stage, Duration.ofMinutes(Math.max(1, ctx.settings().idleLockMinutes())), null);
     }
 
     /** {@code idleLock} and {@code files} are for tests: a short idle time and files picked without a dialog. */
@@ -96,10 +97,6 @@ public final class WorkstationWindow {
     /** Creates the scene for a real stage. */
     public Scene scene() {
         return new Scene(root, 1280, 800);
-    }
-
-    public Messages messages() {
-        return m;
     }
 
     private void begin() {

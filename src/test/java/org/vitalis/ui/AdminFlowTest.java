@@ -36,8 +36,8 @@ class AdminFlowTest extends UiTestBase {
         Fx.waitUntil("the admin is listed", () -> users.getItems().size() == 1);
         type("users-new-username", "nina");
         type("users-new-display-name", "Nina Nurse");
-        Fx.run(() -> ((javafx.scene.control.ComboBox<org.vitalis.domain.Role>) Fx.find(root, "users-new-role"))
-                .setValue(org.vitalis.domain.Role.NURSE));
+        javafx.scene.control.ComboBox<?> role = Fx.find(root, "users-new-role");
+        Fx.run(() -> role.getSelectionModel().select(org.vitalis.domain.Role.NURSE.ordinal()));
         type("users-new-password", "nina-pass-1");
         press("users-create");
         Fx.waitUntil("the nurse is listed", () -> users.getItems().size() == 2);

@@ -80,10 +80,6 @@ public final class ChartViewModel {
                 e -> message.set(ErrorText.of(e, m)));
     }
 
-    public void replacePatient(Patient p) {
-        patient.set(p);
-    }
-
     /** Oldest first, for the trend; blood pressure brings systolic and diastolic. */
     public List<Observation> trend(VitalSign sign) {
         return observations.stream()

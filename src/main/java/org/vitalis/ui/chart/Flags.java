@@ -9,7 +9,7 @@ final class Flags {
     private Flags() {
     }
 
-    static void style(Labeled node, Flag flag, Messages m) {
+    static void style(Labeled node, Flag flag) {
         node.getStyleClass().removeAll("flag-normal", "flag-abnormal", "flag-critical");
         if (flag != null) {
             node.getStyleClass().add("flag-" + flag.name().toLowerCase(java.util.Locale.ROOT));

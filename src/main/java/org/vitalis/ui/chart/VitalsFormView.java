@@ -92,7 +92,7 @@ final class VitalsFormView {
         Label l = new Label(m.get("sign." + o.sign().name()) + " " + m.number(o.getValue()) + " "
                 + m.get("unit." + o.sign().name()) + " · " + Flags.text(o.getFlag(), m));
         l.getStyleClass().add("flag-chip");
-        Flags.style(l, o.getFlag(), m);
+        Flags.style(l, o.getFlag());
         return l;
     }
 

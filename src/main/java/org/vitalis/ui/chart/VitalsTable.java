@@ -34,7 +34,7 @@ final class VitalsTable {
             protected void updateItem(Flag f, boolean empty) {
                 super.updateItem(f, empty);
                 setText(empty || f == null ? null : Flags.text(f, m));
-                Flags.style(this, empty ? null : f, m);
+                Flags.style(this, empty ? null : f);
             }
         });
         t.getColumns().add(flag);

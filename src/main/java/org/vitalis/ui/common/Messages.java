@@ -78,11 +78,6 @@ public final class Messages {
                 .withLocale(locale).withDecimalStyle(DecimalStyle.of(locale)).format(instant.atZone(zone)));
     }
 
-    public String time(Instant instant) {
-        return clean(DateTimeFormatter.ofLocalizedTime(FormatStyle.MEDIUM).withLocale(locale)
-                .withDecimalStyle(DecimalStyle.of(locale)).format(instant.atZone(zone)));
-    }
-
     /**
      * Date picker text in this locale's short form with a four-digit year; typed Arabic-Indic
      * digits are accepted.

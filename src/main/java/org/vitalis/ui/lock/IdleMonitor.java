@@ -45,8 +45,4 @@ public final class IdleMonitor {
         armed = false;
         timer.stop();
     }
-
-    public boolean armed() {
-        return armed;
-    }
 }

@@ -1,6 +1,5 @@
 package org.vitalis.ui.patients;
 
-import java.util.List;
 import java.util.function.LongConsumer;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -96,9 +95,5 @@ public final class PatientsViewModel {
         } else if (results.size() == 1) {
             openChart.accept(results.getFirst().id());
         }
-    }
-
-    public List<PatientSummary> snapshot() {
-        return List.copyOf(results);
     }
 }
