@@ -26,12 +26,22 @@ import org.vitalis.registry.PatientDraft;
 import org.vitalis.registry.VitalsEntry;
 import org.vitalis.security.UserSession;
 
-/** Renders every main screen to target/screens/ so a person can look at them. */
+/**
+ * Renders every main screen to target/screens/ so a person can look at them. By default English
+ * light and Arabic dark; {@code -Dvitalis.screens=all} adds the other two combinations.
+ */
 class ScreenshotTest extends UiTestBase {
     private static final Path OUT = Path.of("target", "screens");
 
+    static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> looks() {
+        var all = java.util.stream.Stream.of(new Object[] {"en", false}, new Object[] {"ar", true},
+                new Object[] {"en", true}, new Object[] {"ar", false});
+        return all.limit("all".equals(System.getProperty("vitalis.screens")) ? 4 : 2)
+                .map(org.junit.jupiter.params.provider.Arguments::of);
+    }
+
     @ParameterizedTest
-    @CsvSource({"en,false", "en,true", "ar,false", "ar,true"})
+    @org.junit.jupiter.params.provider.MethodSource("looks")
     void rendersEachScreen(String language, boolean dark) throws Exception {
         System.setProperty("java.awt.headless", "true");
         station = new TestStation(dir).withStaff();
