@@ -49,8 +49,10 @@ public final class AuditView {
         entity.setPrefColumnCount(6);
         entity.textProperty().bindBidirectional(vm.entityId());
         Button search = Ui.id(new Button(m.get("audit.search")), "audit-search");
-        search.setDefaultButton(true);
         search.setOnAction(e -> vm.search());
+        // Enter in a filter field searches; not a default button, which would compete with the lock screen's.
+        user.setOnAction(e -> vm.search());
+        entity.setOnAction(e -> vm.search());
         FlowPane filters = new FlowPane(10, 8,
                 field(from, m.get("audit.from")), field(to, m.get("audit.to")), field(user, m.get("audit.user")),
                 field(action, m.get("audit.action")), field(entity, m.get("audit.entity")), search);
