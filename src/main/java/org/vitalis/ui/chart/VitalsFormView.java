@@ -58,7 +58,10 @@ final class VitalsFormView {
         Button record = Ui.id(new Button(m.get("vitals.record")), "vitals-record");
         record.getStyleClass().add("accent");
         record.disableProperty().bind(vm.busy());
-        record.setOnAction(e -> vm.record(onRecorded));
+        record.setOnAction(e -> {
+            Ui.commit(date);
+            vm.record(onRecorded);
+        });
         VBox problems = Ui.id(new VBox(4), "vitals-problems");
         vm.problems().addListener((ListChangeListener<String>) c -> problems.getChildren().setAll(
                 vm.problems().stream().map(VitalsFormView::problem).toList()));
@@ -76,6 +79,7 @@ final class VitalsFormView {
         root.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
             if (SAVE.match(e)) {
                 e.consume();
+                Ui.commit(date);
                 vm.record(onRecorded);
             }
         });

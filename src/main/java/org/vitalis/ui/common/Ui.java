@@ -49,6 +49,19 @@ public final class Ui {
         return node;
     }
 
+    /**
+     * A date typed into a picker counts even if the user never left the field; text that is not a
+     * date clears the value so that the form reports it as missing.
+     */
+    public static void commit(javafx.scene.control.DatePicker picker) {
+        String typed = picker.getEditor().getText();
+        try {
+            picker.setValue(typed == null || typed.isBlank() ? null : picker.getConverter().fromString(typed));
+        } catch (RuntimeException notADate) {
+            picker.setValue(null);
+        }
+    }
+
     public static Region grow() {
         Region r = new Region();
         HBox.setHgrow(r, Priority.ALWAYS);

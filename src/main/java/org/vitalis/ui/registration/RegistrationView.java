@@ -1,7 +1,6 @@
 package org.vitalis.ui.registration;
 
 import java.io.ByteArrayInputStream;
-import java.time.LocalDate;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 import javafx.collections.MapChangeListener;
@@ -116,23 +115,8 @@ public final class RegistrationView {
     }
 
     private void save(Consumer<Patient> onSaved) {
-        commitDate();
+        Ui.commit(birth);
         vm.save(onSaved);
-    }
-
-    /** A typed date counts even if the user never left the field. */
-    private void commitDate() {
-        String typed = birth.getEditor().getText();
-        if (typed == null || typed.isBlank()) {
-            birth.setValue(null);
-            return;
-        }
-        try {
-            LocalDate d = birth.getConverter().fromString(typed);
-            birth.setValue(d);
-        } catch (RuntimeException e) {
-            birth.setValue(null);
-        }
     }
 
     private VBox duplicatesPanel(Consumer<Patient> onSaved, LongConsumer openExisting) {
