@@ -102,13 +102,19 @@ public final class AuditView {
         TableColumn<AuditEntry, String> time = col(m.get("audit.time"), e -> m.dateTime(e.getOccurredAt()));
         time.setPrefWidth(190);
         t.getColumns().add(time);
-        t.getColumns().add(col(m.get("audit.user"), AuditEntry::getUsername));
-        t.getColumns().add(col(m.get("audit.workstation"), AuditEntry::getWorkstation));
+        TableColumn<AuditEntry, String> user = col(m.get("audit.user"), AuditEntry::getUsername);
+        user.setPrefWidth(110);
+        t.getColumns().add(user);
+        TableColumn<AuditEntry, String> station = col(m.get("audit.workstation"), AuditEntry::getWorkstation);
+        station.setPrefWidth(120);
+        t.getColumns().add(station);
         TableColumn<AuditEntry, String> action = col(m.get("audit.action"), e -> m.get("auditAction." + e.getAction().name()));
         action.setPrefWidth(190);
         t.getColumns().add(action);
-        t.getColumns().add(col(m.get("audit.entity"), e -> e.getEntityType() == null ? ""
-                : e.getEntityType() + (e.getEntityId() == null ? "" : " " + e.getEntityId())));
+        TableColumn<AuditEntry, String> entity = col(m.get("audit.entityColumn"), e -> e.getEntityType() == null ? ""
+                : e.getEntityType() + (e.getEntityId() == null ? "" : " " + e.getEntityId()));
+        entity.setPrefWidth(130);
+        t.getColumns().add(entity);
         t.getColumns().add(col(m.get("audit.detail"), e -> e.getDetail() == null ? "" : e.getDetail()));
         return t;
     }
