@@ -131,6 +131,9 @@ public final class RegistrationView {
                 super.updateItem(p, empty);
                 setText(empty || p == null ? null : p.mrn() + " · " + p.displayName() + " · " + m.date(p.birthDate())
                         + (p.phone() == null ? "" : " · " + p.phone()));
+                // Latin-script data with phone numbers: laid out left to right, aligned with the screen.
+                setNodeOrientation(javafx.geometry.NodeOrientation.LEFT_TO_RIGHT);
+                setAlignment(m.rightToLeft() ? Pos.CENTER_RIGHT : Pos.CENTER_LEFT);
             }
         });
         Button open = Ui.id(new Button(m.get("registration.openExisting")), "reg-open-existing");
