@@ -85,6 +85,13 @@ class ScreenshotTest extends UiTestBase {
         });
         Fx.waitUntil("the chart shows", () -> root.lookup("#chart-name") != null
                 && !((javafx.scene.control.TableView<?>) root.lookup("#chart-vitals-table")).getItems().isEmpty());
+        type("vitals-SYSTOLIC_BP", "150");
+        type("vitals-DIASTOLIC_BP", "85");
+        type("vitals-SPO2", "91");
+        press("vitals-record");
+        Fx.waitUntil("the new flags show", () -> !((javafx.scene.layout.FlowPane) root.lookup("#vitals-recorded"))
+                .getChildren().isEmpty());
+        shoot("chart-recorded", tag);
         type("vitals-SYSTOLIC_BP", "300");
         type("vitals-DIASTOLIC_BP", "80");
         press("vitals-record");
