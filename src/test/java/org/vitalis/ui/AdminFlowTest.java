@@ -31,6 +31,11 @@ class AdminFlowTest extends UiTestBase {
         assertThat(text("status-user")).contains("Bashir Boss").contains("Administrator");
         assertThat(text("status-workstation")).contains("ws-test");
 
+        Fx.run(() -> ((ToggleButton) Fx.find(root, "shell-theme")).fire());
+        assertThat(Fx.call(() -> root.getStyleClass())).contains("theme-dark");
+        Fx.run(() -> ((ToggleButton) Fx.find(root, "shell-theme")).fire());
+        assertThat(Fx.call(() -> root.getStyleClass())).contains("theme-light");
+
         // Users: the admin creates a nurse account.
         TableView<?> users = Fx.find(root, "users-table");
         Fx.waitUntil("the admin is listed", () -> users.getItems().size() == 1);
