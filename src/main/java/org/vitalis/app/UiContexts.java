@@ -20,7 +20,7 @@ final class UiContexts {
                 ? Optional.of(new StartupTask() {
                     @Override
                     public String messageKey() {
-                        return "startup.demoSeeding";
+                        return "startup.demo";
                     }
 
                     @Override

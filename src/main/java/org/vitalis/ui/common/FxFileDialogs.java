@@ -1,0 +1,36 @@
+package org.vitalis.ui.common;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.Optional;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+
+/** Native file choosers owned by the workstation window. */
+public final class FxFileDialogs implements FileDialogs {
+    private final Window owner;
+
+    public FxFileDialogs(Window owner) {
+        this.owner = owner;
+    }
+
+    @Override
+    public Optional<Path> open(String title, String filterDescription, String... extensions) {
+        File f = chooser(title, filterDescription, extensions).showOpenDialog(owner);
+        return Optional.ofNullable(f).map(File::toPath);
+    }
+
+    @Override
+    public Optional<Path> save(String title, String initialName, String filterDescription, String... extensions) {
+        FileChooser c = chooser(title, filterDescription, extensions);
+        c.setInitialFileName(initialName);
+        return Optional.ofNullable(c.showSaveDialog(owner)).map(File::toPath);
+    }
+
+    private static FileChooser chooser(String title, String filterDescription, String... extensions) {
+        FileChooser c = new FileChooser();
+        c.setTitle(title);
+        c.getExtensionFilters().add(new FileChooser.ExtensionFilter(filterDescription, extensions));
+        return c;
+    }
+}

@@ -1,0 +1,27 @@
+package org.vitalis.ui.shell;
+
+import org.vitalis.security.Permission;
+
+/** The screens of the main window and the permission that makes each appear. */
+public enum Screen {
+    PATIENTS(Permission.PATIENT_READ, "nav.patients"),
+    USERS(Permission.USER_MANAGE, "nav.users"),
+    AUDIT(Permission.AUDIT_VIEW, "nav.audit"),
+    BACKUP(Permission.BACKUP, "nav.backup");
+
+    private final Permission permission;
+    private final String labelKey;
+
+    Screen(Permission permission, String labelKey) {
+        this.permission = permission;
+        this.labelKey = labelKey;
+    }
+
+    public Permission permission() {
+        return permission;
+    }
+
+    public String labelKey() {
+        return labelKey;
+    }
+}
