@@ -67,7 +67,8 @@ final class DemoClinic {
         {"Ana", "Sánchez", "F"}, {"Łukasz", "Nowak", "M"}, {"Emma", "O'Brien", "F"}, {"Mehmet", "Yılmaz", "M"}};
     private static final String[] STREETS = {"Al-Rashid St", "Baghdad St", "Corniche Rd", "Palestine St", "Al-Thawra St"};
     private static final String[] CITIES = {"Damascus", "Amman", "Beirut", "Aleppo", "Irbid", "Homs"};
-    private static final String[] RELATIONS = {"spouse", "daughter", "son", "mother", "father", "brother", "sister"};
+    private static final String[] FEMALE_RELATIONS = {"spouse", "daughter", "mother", "sister"};
+    private static final String[] MALE_RELATIONS = {"spouse", "son", "father", "brother"};
 
     private DemoClinic() {
     }
@@ -132,8 +133,10 @@ final class DemoClinic {
                 + CITIES[rnd.nextInt(CITIES.length)];
         List<EmergencyContact> contacts = new ArrayList<>();
         if (i % 4 != 3) {
-            Name c = (rnd.nextBoolean() ? FEMALE : MALE)[rnd.nextInt(16)];
-            contacts.add(new EmergencyContact(c.latin() + " " + family, RELATIONS[rnd.nextInt(RELATIONS.length)],
+            boolean female = rnd.nextBoolean();
+            Name c = (female ? FEMALE : MALE)[rnd.nextInt(16)];
+            String[] relations = female ? FEMALE_RELATIONS : MALE_RELATIONS;
+            contacts.add(new EmergencyContact(c.latin() + " " + family, relations[rnd.nextInt(relations.length)],
                     String.format("+962 79 %03d %04d", rnd.nextInt(1000), rnd.nextInt(10000))));
         }
         List<ExternalIdentifier> ids = i % 5 == 0 ? List.of() : List.of(new ExternalIdentifier("national-id",

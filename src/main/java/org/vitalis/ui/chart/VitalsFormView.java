@@ -27,11 +27,18 @@ final class VitalsFormView {
     private final VBox root;
     private final VBox outcome;
 
-    VitalsFormView(VitalsFormViewModel vm, Messages m, Consumer<List<Observation>> onRecorded) {
+    VitalsFormView(VitalsFormViewModel vm, Messages m, Consumer<List<Observation>> whenRecorded) {
         GridPane grid = new GridPane(8, 6);
         int row = 0;
+        List<TextField> fields = new java.util.ArrayList<>();
+        // The next sitting starts at the first field, so a nurse can type the next set without the mouse.
+        Consumer<List<Observation>> onRecorded = stored -> {
+            whenRecorded.accept(stored);
+            fields.get(0).requestFocus();
+        };
         for (VitalSign s : VitalsFormViewModel.ENTERED) {
             TextField tf = Ui.id(new TextField(), "vitals-" + s.name());
+            fields.add(tf);
             tf.setPrefColumnCount(6);
             tf.textProperty().bindBidirectional(vm.value(s));
             Label unit = new Label(m.get("unit." + s.name()));

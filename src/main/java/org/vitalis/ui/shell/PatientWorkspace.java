@@ -38,6 +38,8 @@ final class PatientWorkspace {
 
     void showList() {
         root.setCenter(list.root());
+        // Keyboard first: the list is for finding someone, so typing goes straight to the search.
+        javafx.application.Platform.runLater(list::focusSearch);
     }
 
     void focusSearch() {
