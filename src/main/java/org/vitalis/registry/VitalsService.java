@@ -46,7 +46,7 @@ public final class VitalsService {
     public List<Observation> history(UserSession session, long patientId) {
         guard.require(session, Permission.PATIENT_READ);
         return db.inTransaction(s -> {
-            audit.record(s, session.actor(), AuditAction.PATIENT_VIEW, "observation", String.valueOf(patientId), "vitals");
+            audit.record(s, session.actor(), AuditAction.PATIENT_VIEW, "patient", String.valueOf(patientId), "vitals");
             return s.observations().forPatient(patientId);
         });
     }

@@ -65,9 +65,25 @@ public final class AuditService {
         return audit.verify(db, n -> { });
     }
 
+    /** The criteria that were set, e.g. "user=nurse, action=LOGIN"; "all" when none was. */
     private static String describe(Filter f) {
-        return "from=" + f.from() + ", to=" + f.to() + ", user=" + f.username() + ", action=" + f.action()
-                + ", entity=" + f.entityId();
+        java.util.List<String> parts = new java.util.ArrayList<>();
+        if (f.from() != null) {
+            parts.add("from=" + f.from());
+        }
+        if (f.to() != null) {
+            parts.add("to=" + f.to());
+        }
+        if (f.username() != null && !f.username().isBlank()) {
+            parts.add("user=" + f.username().strip());
+        }
+        if (f.action() != null) {
+            parts.add("action=" + f.action());
+        }
+        if (f.entityId() != null && !f.entityId().isBlank()) {
+            parts.add("entity=" + f.entityId().strip());
+        }
+        return parts.isEmpty() ? "all" : String.join(", ", parts);
     }
 
     static String csv(String value) {

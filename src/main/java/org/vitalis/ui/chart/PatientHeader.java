@@ -55,6 +55,10 @@ final class PatientHeader {
             names.getChildren().add(new HBox(6, new Label(m.get("patient.phone") + ":"),
                     Ui.leftToRight(new Label(p.getPhone()))));
         }
+        Label provenance = Ui.id(new Label(m.get("chart.provenance", p.getCreatedBy(), m.dateTime(p.getCreatedAt()),
+                p.getUpdatedBy(), m.dateTime(p.getUpdatedAt()))), "chart-provenance");
+        provenance.getStyleClass().addAll("text-muted", "text-small");
+        names.getChildren().add(provenance);
         root.getChildren().add(names);
         if (!p.getEmergencyContacts().isEmpty()) {
             VBox contacts = new VBox(2);

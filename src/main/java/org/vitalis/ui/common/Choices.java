@@ -17,7 +17,8 @@ public final class Choices {
 
             @Override
             public T fromString(String s) {
-                throw new UnsupportedOperationException("choices are picked, not typed");
+                // Only editable combo boxes convert typed text back; these are never editable.
+                throw new IllegalStateException("choices are picked, not typed");
             }
         };
     }

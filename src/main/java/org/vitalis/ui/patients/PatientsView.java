@@ -97,7 +97,7 @@ public final class PatientsView {
         TableView<PatientSummary> t = Ui.id(new TableView<>(vm.results()), "patients-table");
         t.setAccessibleText(m.get("patients.results"));
         t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        t.setPlaceholder(new Label(m.get("patients.placeholder")));
+        t.setPlaceholder(new Label(m.get("patients.emptyTable")));
         t.getColumns().add(col(m.get("patient.mrn"), p -> p.mrn()));
         t.getColumns().add(col(m.get("patient.name"), PatientSummary::displayName));
         t.getColumns().add(col(m.get("patient.nameArabic"), p -> p.arabicDisplayName() == null ? "" : p.arabicDisplayName()));
