@@ -120,22 +120,24 @@ public final class RecordAccessControlPoint {
     public static Response decode(byte[] value) {
         ByteReader r = new ByteReader(value);
         int op = r.u8("Op Code");
+        if (op != NUMBER_OF_STORED_RECORDS_RESPONSE && op != RESPONSE_CODE) {
+            throw new CodecException("RACP op code 0x" + Integer.toHexString(op) + " (" + opCodeName(op)
+                    + ") is not a response (expected 0x05 or 0x06)", 0);
+        }
         int operator = r.u8("Operator");
         if (operator != OPERATOR_NULL) {
             // GSS 3.185: responses always carry the Null operator; anything else is a malformed response.
             throw new CodecException("RACP response operator must be Null (0x00), got 0x"
                     + Integer.toHexString(operator), 1);
         }
-        Response result = switch (op) {
-            case NUMBER_OF_STORED_RECORDS_RESPONSE -> new NumberOfRecords(r.u16("Number of Records"));
-            case RESPONSE_CODE -> {
-                int req = r.u8("Request Op Code");
-                int code = r.u8("Response Code Value");
-                yield new ResponseCode(req, opCodeName(req), code, ResponseValue.of(code));
-            }
-            default -> throw new CodecException("RACP op code 0x" + Integer.toHexString(op)
-                    + " is not a response (expected 0x05 or 0x06)", 0);
-        };
+        Response result;
+        if (op == NUMBER_OF_STORED_RECORDS_RESPONSE) {
+            result = new NumberOfRecords(r.u16("Number of Records"));
+        } else {
+            int req = r.u8("Request Op Code");
+            int code = r.u8("Response Code Value");
+            result = new ResponseCode(req, opCodeName(req), code, ResponseValue.of(code));
+        }
         r.end("Record Access Control Point response");
         return result;
     }
