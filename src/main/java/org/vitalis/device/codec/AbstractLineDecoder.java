@@ -82,12 +82,15 @@ abstract class AbstractLineDecoder<F> extends AbstractStreamDecoder<F> {
         return true;
     }
 
+    /**
+     * Every line of these protocols ends with a line feed, so text after the last one is a truncated record (a
+     * "098" cut to "0" would otherwise become a wrong reading): it is counted as skipped, never parsed.
+     */
     @Override
     public final List<F> finish() {
-        List<F> out = new ArrayList<>();
-        if (len > 0 || overflowing) {
-            endLine(out, 0);
-        }
-        return out;
+        skipped(len);
+        len = 0;
+        overflowing = false;
+        return List.of();
     }
 }
