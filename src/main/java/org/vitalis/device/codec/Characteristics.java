@@ -21,7 +21,8 @@ import org.vitalis.device.codec.GattValue.WeightMeasurement;
 
 /**
  * Decoders for the GATT characteristics of the Bluetooth health profiles. Reserved (RFU) flag bits are ignored on
- * receipt, as the Bluetooth Core Specification requires of reserved fields (v5.4, Vol 1, Part E, 2.2), but they stay
+ * receipt, as the Bluetooth Core Specification requires of reserved fields (v5.4, Vol 1, Part E, "General
+ * Terminology and Interpretation", Reserved for Future Use), but they stay
  * visible in each value's raw flags; a flag announcing a field that is not there, or bytes left over after the
  * announced fields, is a {@link CodecException}.
  */

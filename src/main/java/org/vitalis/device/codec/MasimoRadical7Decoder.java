@@ -44,16 +44,30 @@ public final class MasimoRadical7Decoder extends AbstractLineDecoder<MasimoRadic
         super(MAX_LINE);
     }
 
+    /** Decodes one line without its terminator; offsets in a {@link CodecException} are columns of the line. */
+    public static Frame decodeLine(String line) {
+        return new MasimoRadical7Decoder().parse(line);
+    }
+
     @Override
     Frame parse(String text) {
-        String[] tok = text.strip().split("[ \t]+");
-        if (tok.length < 3) {
-            throw new CodecException("a Radical-7 line has a date, a time and KEY=VALUE fields", 0);
+        String line = text.strip();
+        String[] tok = line.split("[ \t]+");
+        // Offsets of each token in the line, so an error points at the field that is wrong.
+        int lead = text.length() - text.stripLeading().length();
+        int[] at = new int[tok.length];
+        for (int i = 0, from = 0; i < tok.length; i++) {
+            int p = line.indexOf(tok[i], from);
+            at[i] = lead + p;
+            from = p + tok[i].length();
         }
-        int[] d = numbers(tok[0], '/', "date MM/DD/YY");
-        int[] t = numbers(tok[1], ':', "time HH:MM:SS");
+        if (tok.length < 3) {
+            throw new CodecException("a Radical-7 line has a date, a time and KEY=VALUE fields", text.length());
+        }
+        int[] d = numbers(tok[0], '/', "date MM/DD/YY", at[0]);
+        int[] t = numbers(tok[1], ':', "time HH:MM:SS", at[1]);
         if (d[0] < 1 || d[0] > 12 || d[1] < 1 || d[1] > 31 || d[2] > 99 || t[0] > 23 || t[1] > 59 || t[2] > 59) {
-            throw new CodecException("impossible date or time \"" + tok[0] + " " + tok[1] + "\"", 0);
+            throw new CodecException("impossible date or time \"" + tok[0] + " " + tok[1] + "\"", at[0]);
         }
         // Two-digit years: the Radical-7 was introduced in 2005, so YY is 20YY.
         String iso = String.format(java.util.Locale.ROOT, "20%02d-%02d-%02dT%02d:%02d:%02d", d[2], d[0], d[1], t[0],
@@ -66,21 +80,21 @@ public final class MasimoRadical7Decoder extends AbstractLineDecoder<MasimoRadic
         for (int i = 2; i < tok.length; i++) {
             int eq = tok[i].indexOf('=');
             if (eq <= 0) {
-                throw new CodecException("field \"" + tok[i] + "\" is not KEY=VALUE", 0);
+                throw new CodecException("field \"" + tok[i] + "\" is not KEY=VALUE", at[i]);
             }
             String key = tok[i].substring(0, eq).toUpperCase(java.util.Locale.ROOT);
             String val = tok[i].substring(eq + 1);
             fields.put(key, val);
             switch (key) {
-                case "ALARM" -> alarm = hex(val, key);
+                case "ALARM" -> alarm = hex(val, key, at[i] + eq + 1);
                 case "EXC" -> {
-                    exc = hex(val, key);
+                    exc = hex(val, key, at[i] + eq + 1);
                     names = exceptionNames(exc);
                 }
                 default -> {
                     String unit = UNITS.get(key);
                     if (unit != null) {
-                        values.put(key, number(key, val, unit));
+                        values.put(key, number(key, val, unit, at[i] + eq + 1));
                     }
                 }
             }
@@ -89,23 +103,23 @@ public final class MasimoRadical7Decoder extends AbstractLineDecoder<MasimoRadic
                 names, Collections.unmodifiableMap(fields));
     }
 
-    private static int[] numbers(String s, char sep, String what) {
+    private static int[] numbers(String s, char sep, String what, int offset) {
         String[] parts = s.split(String.valueOf(sep), -1);
         if (parts.length != 3) {
-            throw new CodecException("\"" + s + "\" is not a " + what, 0);
+            throw new CodecException("\"" + s + "\" is not a " + what, offset);
         }
         int[] r = new int[3];
         for (int i = 0; i < 3; i++) {
             if (parts[i].length() != 2 || !Character.isDigit(parts[i].charAt(0))
                     || !Character.isDigit(parts[i].charAt(1))) {
-                throw new CodecException("\"" + s + "\" is not a " + what, 0);
+                throw new CodecException("\"" + s + "\" is not a " + what, offset);
             }
             r[i] = Integer.parseInt(parts[i]);
         }
         return r;
     }
 
-    private static Quantity number(String key, String raw, String unit) {
+    private static Quantity number(String key, String raw, String unit, int offset) {
         String v = raw.endsWith("%") ? raw.substring(0, raw.length() - 1) : raw;
         if (v.chars().allMatch(c -> c == '-' || c == '.' || c == '+')) {
             return new Quantity(null, unit, null, unit, null);
@@ -114,13 +128,13 @@ public final class MasimoRadical7Decoder extends AbstractLineDecoder<MasimoRadic
             BigDecimal b = new BigDecimal(v);
             return new Quantity(b, unit, b, unit, null);
         } catch (NumberFormatException e) {
-            throw new CodecException(key + " value \"" + raw + "\" is neither a number nor dashes", 0);
+            throw new CodecException(key + " value \"" + raw + "\" is neither a number nor dashes", offset);
         }
     }
 
-    private static int hex(String v, String key) {
+    private static int hex(String v, String key, int offset) {
         if (v.isEmpty() || v.length() > 8 || !v.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
-            throw new CodecException(key + " value \"" + v + "\" is not hexadecimal", 0);
+            throw new CodecException(key + " value \"" + v + "\" is not hexadecimal", offset);
         }
         return (int) Long.parseLong(v, 16);
     }

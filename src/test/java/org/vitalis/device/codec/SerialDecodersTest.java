@@ -1,6 +1,7 @@
 package org.vitalis.device.codec;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
@@ -213,6 +214,20 @@ class SerialDecodersTest {
                 + cut.length());
         assertThat(d.resynchronisations()).isEqualTo(3);
         sameAtEveryBoundary(MasimoRadical7Decoder::new, stream, MasimoRadical7Decoder.Frame::isoDateTime);
+    }
+
+    @Test
+    void radical7ErrorsPointAtTheBadField() {
+        assertThatThrownBy(() -> MasimoRadical7Decoder.decodeLine("07/21/17 11:32:41 SPO2=098% BPM=7x"))
+                .isInstanceOf(CodecException.class).hasMessageContaining("BPM value \"7x\"")
+                .hasMessageContaining("offset 32");
+        assertThatThrownBy(() -> MasimoRadical7Decoder.decodeLine("07/21/17 11:32:41 SPO2=098% EXC=00G800"))
+                .isInstanceOf(CodecException.class).hasMessageContaining("not hexadecimal")
+                .hasMessageContaining("offset 32");
+        assertThatThrownBy(() -> MasimoRadical7Decoder.decodeLine("07-21-17 11:32:41 SPO2=098%"))
+                .isInstanceOf(CodecException.class).hasMessageContaining("offset 0");
+        assertThatThrownBy(() -> MasimoRadical7Decoder.decodeLine("07/21/17 11:32:41 SPO2"))
+                .isInstanceOf(CodecException.class).hasMessageContaining("KEY=VALUE").hasMessageContaining("offset 18");
     }
 
     @Test
