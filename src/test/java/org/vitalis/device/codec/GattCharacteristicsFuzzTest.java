@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class GattCharacteristicsFuzzTest {
     // One valid value per characteristic, from CharacteristicsTest.
     private static final List<Object[]> VALID = List.of(
-            new Object[] {0x2A35, "1E7800500050D00E80703090800F1E48000335" + "00"},
+            new Object[] {0x2A35, "1E780050005D00E8070309080F1E4800033500"},
             new Object[] {0x2A35, "1E8A00580078000000041114293B3C00012700"},
             new Object[] {0x2A36, "149600FF07FF074B000800"},
             new Object[] {0x2A49, "FF01"},
@@ -56,6 +56,8 @@ class GattCharacteristicsFuzzTest {
         for (Object[] v : VALID) {
             int uuid = (Integer) v[0];
             byte[] valid = HexFormat.of().parseHex((String) v[1]);
+            // The seed itself must be valid, or the mutations would only ever explore the error paths.
+            assertThat(Characteristics.decode(uuid, valid).uuid()).isEqualTo(uuid);
             for (int i = 0; i < 600; i++) {
                 decodeCleanly(uuid, Mutations.mutate(valid, random));
             }
