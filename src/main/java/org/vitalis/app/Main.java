@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
 /** The launcher: with no command it opens the workstation; commands serve admins and engineers. */
 @Command(name = "vitalis", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Vitalis clinician workstation. With no command, opens the workstation window.",
-        subcommands = {BackupCommand.class, RestoreCommand.class, AuditCommand.class})
+        subcommands = {BackupCommand.class, RestoreCommand.class, AuditCommand.class, DeviceCommand.class})
 public final class Main implements Callable<Integer> {
     @Mixin
     StationOptions station;
@@ -55,6 +55,9 @@ public final class Main implements Callable<Integer> {
         }
         if (e instanceof java.nio.file.AccessDeniedException) {
             return "permission denied: " + e.getMessage();
+        }
+        if (e instanceof org.vitalis.device.codec.CodecException) {
+            return "cannot decode: " + e.getMessage();
         }
         if (e instanceof org.vitalis.store.NotAVitalisBackupException) {
             return e.getMessage();
