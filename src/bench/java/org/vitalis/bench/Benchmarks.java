@@ -16,8 +16,16 @@ public final class Benchmarks {
         boolean quick = args.length > 0 && args[0].equals("--quick");
         rows.addAll(SearchBenchmark.run(quick ? new int[] {1_000, 10_000} : new int[] {1_000, 10_000, 100_000}));
         rows.addAll(VitalsSaveBenchmark.run());
+        rows.addAll(CodecBenchmark.run());
         rows.addAll(ColdStartBenchmark.run());
         print(rows);
+        // The ECG detector is scored on MIT-BIH DS1, which only the shared data sets hold.
+        if (java.nio.file.Files.isDirectory(java.nio.file.Path.of("../shared/data/mitdb-ds1"))) {
+            System.out.println();
+            EcgDetectorBenchmark.main(new String[0]);
+        } else {
+            System.out.println("\nECG detector benchmark skipped: ../shared/data/mitdb-ds1 is not beside the project.");
+        }
     }
 
     /** One figure of the table. */
