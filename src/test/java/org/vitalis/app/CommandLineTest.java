@@ -36,6 +36,25 @@ class CommandLineTest {
     }
 
     @Test
+    void auditVerifyNamesTheFirstBrokenRowAndExitsOne(@TempDir Path dir) throws Exception {
+        AppConfig cfg = AppConfig.load(new AppConfig.Overrides(dir, null, false, null, null), Map.of());
+        try (Station st = Station.open(cfg)) {
+            var admin = st.auth.createFirstAdmin("admin", "Admin", "admin-password".toCharArray());
+            st.auth.logout(admin);
+            st.auth.login("admin", "admin-password".toCharArray());
+        }
+        // Tampering needs the append-only trigger out of the way, as an attacker with database access would do.
+        try (var c = java.sql.DriverManager.getConnection(cfg.database().jdbcUrl(), cfg.database().user(),
+                cfg.database().password()); var s = c.createStatement()) {
+            s.execute("drop trigger audit_entry_append_only");
+            s.executeUpdate("update audit_entry set detail = 'nothing happened' where seq = 3");
+        }
+        Result r = run("audit", "verify", "--data-dir", dir.toString());
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.out()).contains("BROKEN at row 3").contains("changed after it was written").contains("Rows 1-2");
+    }
+
+    @Test
     void helpListsTheCommands() {
         Result r = run("--help");
         assertThat(r.code()).isZero();
