@@ -41,7 +41,7 @@ public final class Async {
             result = work.call();
         } catch (Throwable t) {
             // The screen shows the failure; the log keeps only its type, never patient data.
-            LOG.debug("Background work failed: {}", t.getClass().getName());
+            LOG.warn("Background work failed: {}", t.getClass().getName());
             fx.execute(() -> onFailure.accept(t));
             return;
         }
