@@ -4,7 +4,6 @@ import java.util.List;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.NodeOrientation;
 import javafx.scene.Node;
-import javafx.scene.chart.CategoryAxis;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
@@ -21,20 +20,37 @@ import org.vitalis.ui.common.Ui;
 /** The chosen sign over time; blood pressure draws systolic and diastolic together. */
 final class TrendChart {
     private final VBox root;
-    private final LineChart<String, Number> chart;
+    private final LineChart<Number, Number> chart;
     private final ChartViewModel vm;
     private final Messages m;
 
     TrendChart(ChartViewModel vm, Messages m) {
         this.vm = vm;
         this.m = m;
-        CategoryAxis x = new CategoryAxis();
+        // A time axis, not categories: readings days apart must look days apart, and two readings in
+        // the same minute must not fold into one point.
+        NumberAxis x = new NumberAxis();
+        x.setForceZeroInRange(false);
+        x.setTickLabelFormatter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Number epochSecond) {
+                return m.date(java.time.LocalDate.ofInstant(java.time.Instant.ofEpochSecond(epochSecond.longValue()),
+                        m.zone()));
+            }
+
+            @Override
+            public Number fromString(String text) {
+                throw new IllegalStateException("axis labels are only displayed");
+            }
+        });
         NumberAxis y = new NumberAxis();
         y.setForceZeroInRange(false);
         chart = Ui.id(new LineChart<>(x, y), "chart-trend");
         chart.setAnimated(false);
         chart.setCreateSymbols(true);
         chart.setMinHeight(220);
+        // Room on the trailing side for the last date label, which is centred on its tick.
+        chart.setPadding(new javafx.geometry.Insets(4, 40, 4, 4));
         // Time runs left to right in every language, as on paper charts.
         chart.setNodeOrientation(NodeOrientation.LEFT_TO_RIGHT);
         VBox.setVgrow(chart, Priority.ALWAYS);
@@ -73,11 +89,11 @@ final class TrendChart {
         }
     }
 
-    private XYChart.Series<String, Number> series(VitalSign s, List<Observation> points) {
-        XYChart.Series<String, Number> series = new XYChart.Series<>();
+    private XYChart.Series<Number, Number> series(VitalSign s, List<Observation> points) {
+        XYChart.Series<Number, Number> series = new XYChart.Series<>();
         series.setName(m.get("sign." + s.name()));
         for (Observation o : points) {
-            series.getData().add(new XYChart.Data<>(m.dateTime(o.getEffectiveAt()), o.getValue()));
+            series.getData().add(new XYChart.Data<>(o.getEffectiveAt().getEpochSecond(), o.getValue()));
         }
         return series;
     }
