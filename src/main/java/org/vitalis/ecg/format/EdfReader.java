@@ -80,8 +80,10 @@ public final class EdfReader {
 
         // Annotations: EDF+ spec 2.2.4, the first TAL of the first annotation signal in each record keeps time.
         List<Tal> tals = new ArrayList<>();
-        BigDecimal[] recordOnset = h.isEdfPlus() ? new BigDecimal[(int) Math.min(records, Integer.MAX_VALUE)] : null;
-        for (int i = 0; i < n && h.isEdfPlus(); i++) {
+        // An EDF+ file without an annotation signal breaks EDF+ spec 2.2.4; its records are then taken as contiguous.
+        boolean timeKept = h.isEdfPlus() && sig.stream().anyMatch(EdfSignal::isAnnotations);
+        BigDecimal[] recordOnset = timeKept ? new BigDecimal[(int) Math.min(records, Integer.MAX_VALUE)] : null;
+        for (int i = 0; i < n && timeKept; i++) {
             if (!sig.get(i).isAnnotations()) {
                 continue;
             }
@@ -101,7 +103,7 @@ public final class EdfReader {
             }
         }
         BigDecimal onset0 = recordOnset != null && recordOnset.length > 0 ? recordOnset[0] : BigDecimal.ZERO;
-        if (h.isDiscontinuous()) {
+        if (h.isDiscontinuous() && recordOnset != null) {
             BigDecimal dur = BigDecimal.valueOf(h.recordDuration());
             for (int r = 1; r < recordOnset.length; r++) {
                 BigDecimal expected = onset0.add(dur.multiply(BigDecimal.valueOf(r)));
@@ -144,6 +146,8 @@ public final class EdfReader {
                 reason = "data record duration is 0, which EDF+ allows only for annotation-only files";
             } else if (s.samplesPerRecord() == 0) {
                 reason = "no samples in any data record";
+            } else if (!Double.isFinite(rate)) {
+                reason = s.samplesPerRecord() + " samples in " + h.recordDuration() + " s is not a usable sampling rate";
             } else if (s.digitalMaximum() <= s.digitalMinimum()) {
                 reason = "digital maximum " + s.digitalMaximum() + " is not above digital minimum " + s.digitalMinimum();
             } else if (!Double.isFinite(gain) || gain == 0 || !Double.isFinite(s.offset())
