@@ -2,10 +2,12 @@ package org.vitalis.ecg.format;
 
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DateTimeException;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -115,7 +117,7 @@ public final class EdfReader {
         }
         LocalDateTime localStart;
         try {
-            localStart = h.startDateTime().plusNanos(onset0.movePointRight(9).setScale(0, java.math.RoundingMode.HALF_EVEN).longValueExact());
+            localStart = h.startDateTime().plusNanos(onset0.movePointRight(9).setScale(0, RoundingMode.HALF_EVEN).longValueExact());
         } catch (ArithmeticException | DateTimeException e) {
             throw new EdfFormatException(source, "first data record onset " + onset0.toPlainString() + " s is out of range", e);
         }
@@ -174,7 +176,7 @@ public final class EdfReader {
                 leads.add(lead(s, data, h, records, recordBytes, offsetInRecord[i]));
             }
             skipped.sort((a, b) -> Integer.compare(a.index(), b.index()));
-            java.time.Instant start = h.recording() != null && h.recording().startdate() == null ? null
+            Instant start = h.recording() != null && h.recording().startdate() == null ? null
                     : localStart.atZone(zone).toInstant();
             record = new EcgRecord(id, start, main, leads, List.of(), events);
         }

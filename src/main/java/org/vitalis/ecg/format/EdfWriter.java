@@ -2,6 +2,7 @@ package org.vitalis.ecg.format;
 
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,7 +29,8 @@ import java.util.List;
  * time-keeping TAL (EDF+ spec 2.2.4). A null start is written as "Startdate X" (date unknown) on 01.01.85.</li>
  * <li>Identification: patient "X X X X" and no names: the record carries none and EDF files travel.</li>
  * <li>Text: labels longer than 16 characters are cut; non-ASCII header characters become '?'; 0x00, 0x14 and 0x15
- * in event texts (TAL delimiters) become spaces.</li>
+ * in event texts (TAL delimiters) become spaces. Events with empty text are left out: an empty TAL text means "no
+ * annotation" (EDF+ spec 2.2.2). Events are written in onset order, so a reader sees them sorted.</li>
  * </ul>
  */
 public final class EdfWriter {
@@ -268,7 +270,7 @@ public final class EdfWriter {
             return shortest;
         }
         for (int scale = 7; scale >= 0; scale--) {
-            String s = decimal(BigDecimal.valueOf(v).setScale(scale, java.math.RoundingMode.HALF_EVEN));
+            String s = decimal(BigDecimal.valueOf(v).setScale(scale, RoundingMode.HALF_EVEN));
             if (s.length() <= 8) {
                 return s;
             }
@@ -297,7 +299,7 @@ public final class EdfWriter {
 
     /** One TAL per event, spread over the records in onset order, at most ceil(events / records) per record. */
     private static List<List<byte[]>> annotations(List<EcgEvent> events, BigDecimal fraction, long records) {
-        List<EcgEvent> sorted = new ArrayList<>(events);
+        List<EcgEvent> sorted = new ArrayList<>(events.stream().filter(e -> !e.text().isEmpty()).toList());
         sorted.sort(Comparator.comparingDouble(EcgEvent::onsetSeconds));
         List<List<byte[]>> out = new ArrayList<>();
         for (int r = 0; r < records; r++) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -167,12 +168,9 @@ class EdfReaderTest {
         // The WFDB header has 200 samples per frame (16x200), which WfdbHeader refuses; its signal lines still give
         // the scale once the frame count is stripped, and WfdbSampleDecoder decodes the frames as 2251 columns.
         Path hea = wfdbPython("test_generator_2.hea");
-        String text = Files.readString(hea, java.nio.charset.StandardCharsets.ISO_8859_1).replaceAll("16x\\d+", "16");
+        String text = Files.readString(hea, StandardCharsets.ISO_8859_1).replaceAll("16x\\d+", "16");
         WfdbHeader wh = WfdbHeader.parse(text, hea.toString());
         assertThat(wh.signals()).hasSize(12);
-        int[] spf = new int[12];
-        java.util.Arrays.fill(spf, 200);
-        spf[11] = 51;
         int frameWidth = 11 * 200 + 51;
         int[][] cols = WfdbSampleDecoder.decode(Files.readAllBytes(wfdbPython("test_generator_2.dat")), 0, 16, frameWidth,
                 600, "test_generator_2.dat");

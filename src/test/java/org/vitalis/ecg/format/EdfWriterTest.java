@@ -12,6 +12,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
+import org.assertj.core.data.Percentage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vitalis.ecg.SharedData;
@@ -79,6 +80,8 @@ class EdfWriterTest {
     @Test
     void unknownStartStaysUnknown() {
         EcgRecord rec = mitLike(720, null, List.of(new EcgEvent(1, 0, "x")));
+        EcgRecord withEmpty = mitLike(720, null, List.of(new EcgEvent(1, 0, "x"), new EcgEvent(2, 0, "")));
+        assertThat(EdfReader.read(EdfWriter.toBytes(withEmpty, UTC), "mem", "rec", UTC).events()).containsExactly(new EcgEvent(1, 0, "x"));
         EdfFile back = EdfReader.read(EdfWriter.toBytes(rec, UTC), "mem", "rec", UTC);
         assertThat(back.header().recordingField()).startsWith("Startdate X");
         assertSameRecording(back.record(), rec);
@@ -115,7 +118,7 @@ class EdfWriterTest {
             assertThat(a.samples()).isEqualTo(e.samples());
             assertThat(a.baseline()).isEqualTo(e.baseline());
             // samples span the whole 16-bit range, so the ranges cannot be tuned: gain agrees to EDF's 8 characters
-            assertThat(a.gain()).isCloseTo(e.gain(), org.assertj.core.data.Percentage.withPercentage(1e-3));
+            assertThat(a.gain()).isCloseTo(e.gain(), Percentage.withPercentage(1e-3));
             assertThat(a.unit()).isEqualTo(e.unit());
         }
     }
