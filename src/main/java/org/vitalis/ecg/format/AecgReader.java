@@ -34,6 +34,7 @@ public final class AecgReader {
     static final String HL7 = "urn:hl7-org:v3";
     static final String XSI = "http://www.w3.org/2001/XMLSchema-instance";
     static final String LEAD_PREFIX = "MDC_ECG_LEAD_";
+    static final String STATEMENT = "MDC_ECG_INTERPRETATION_STATEMENT";
 
     private final String source;
 
@@ -153,7 +154,7 @@ public final class AecgReader {
                 for (Element c : children(as, "component")) {
                     Element a = child(c, "annotation");
                     if (a != null) {
-                        annotation(a, start, events, 0);
+                        annotation(a, start, events, 0, 0, "");
                     }
                 }
             }
@@ -248,7 +249,11 @@ public final class AecgReader {
         return java.util.Arrays.copyOf(out, n);
     }
 
-    private void annotation(Element a, Instant start, List<EcgEvent> events, int depth) {
+    /**
+     * Adds the events of one annotation and its nested ones. A measurement without its own region (a beat's PR
+     * interval, say) happens where its parent does: {@code context} is the onset it inherits.
+     */
+    private void annotation(Element a, Instant start, List<EcgEvent> events, int depth, double context, String prefix) {
         if (depth > 32) {
             throw fail("annotations nested more than 32 deep");
         }
@@ -261,7 +266,8 @@ public final class AecgReader {
                     String v = value.getAttribute("code");
                     text = v.isEmpty() ? value.getAttribute("displayName") : v;
                 }
-                case "ST", "ED" -> text = code + " " + value.getTextContent().strip();
+                case "ST", "ED" -> text = STATEMENT.equals(code) ? value.getTextContent()
+                        : code + " " + value.getTextContent().strip();
                 case "PQ" -> text = code + " " + value.getAttribute("value") + " " + value.getAttribute("unit");
                 default -> text = code;
             }
@@ -269,6 +275,7 @@ public final class AecgReader {
         if (text == null || text.isBlank()) {
             text = code;
         }
+        text = prefix + text;
         List<Element> nested = new ArrayList<>();
         for (Element c : children(a, "component")) {
             Element n = child(c, "annotation");
@@ -276,8 +283,38 @@ public final class AecgReader {
                 nested.add(n);
             }
         }
+        String[] lead = new String[1];
+        double[] span = region(a, start, lead);
+        double here = context;
+        if (span != null) {
+            String suffix = Double.isNaN(span[0]) ? " end" : Double.isNaN(span[1]) ? " start" : "";
+            here = Double.isNaN(span[0]) ? span[1] : span[0];
+            double duration = Double.isNaN(span[0]) || Double.isNaN(span[1]) ? 0 : Math.max(0, span[1] - span[0]);
+            events.add(event(here, duration, text + suffix + (lead[0] == null ? "" : " in lead " + lead[0])));
+        } else {
+            double first = Double.NaN;
+            for (Element n : nested) {
+                double[] s = region(n, start, new String[1]);
+                if (s != null) {
+                    double on = Double.isNaN(s[0]) ? s[1] : s[0];
+                    first = Double.isNaN(first) ? on : Math.min(first, on);
+                }
+            }
+            here = Double.isNaN(first) ? context : first;
+            if (nested.isEmpty() && value != null && !text.equals(code)) {
+                events.add(event(here, 0, text));
+            }
+        }
+        // Points of a wave (MDC_ECG_WAVC_TYPE RWAVE > PEAK) only make sense with the wave's name.
+        String childPrefix = span == null && "MDC_ECG_WAVC_TYPE".equals(code) ? text + " " : "";
+        for (Element n : nested) {
+            annotation(n, start, events, depth + 1, here, childPrefix);
+        }
+    }
+
+    /** The time region of an annotation's supportingROI, or null; {@code lead[0]} receives the lead it names. */
+    private double[] region(Element a, Instant start, String[] lead) {
         double[] span = null;
-        String lead = null;
         for (Element support : children(a, "support")) {
             Element roi = child(support, "supportingROI");
             if (roi == null) {
@@ -291,7 +328,7 @@ public final class AecgReader {
                 String bc = codeOf(boundary);
                 Element bv = child(boundary, "value");
                 if (bc.startsWith(LEAD_PREFIX)) {
-                    lead = leadLabel(bc.substring(LEAD_PREFIX.length()));
+                    lead[0] = leadLabel(bc.substring(LEAD_PREFIX.length()));
                 } else if (bv != null && "TIME_ABSOLUTE".equals(bc)) {
                     span = span(bv, start, true);
                 } else if (bv != null && "TIME_RELATIVE".equals(bc)) {
@@ -299,17 +336,7 @@ public final class AecgReader {
                 }
             }
         }
-        if (span != null) {
-            String suffix = Double.isNaN(span[0]) ? " end" : Double.isNaN(span[1]) ? " start" : "";
-            double onset = Double.isNaN(span[0]) ? span[1] : span[0];
-            double duration = Double.isNaN(span[0]) || Double.isNaN(span[1]) ? 0 : Math.max(0, span[1] - span[0]);
-            events.add(event(onset, duration, text + suffix + (lead == null ? "" : " in lead " + lead)));
-        } else if (nested.isEmpty() && value != null && !text.equals(code)) {
-            events.add(event(0, 0, text));
-        }
-        for (Element n : nested) {
-            annotation(n, start, events, depth + 1);
-        }
+        return span;
     }
 
     private EcgEvent event(double onset, double duration, String text) {
@@ -332,6 +359,7 @@ public final class AecgReader {
             Element high = child(v, "high");
             if (type.equals("TS")) {
                 low = v;
+                high = v;
             }
             if (low != null) {
                 out[0] = secondsBetween(start, timestamp(low.getAttribute("value")));
@@ -341,6 +369,7 @@ public final class AecgReader {
             }
         } else if (type.equals("PQ")) {
             out[0] = seconds(decimal(v, "value"), v.getAttribute("unit"), "relative time").doubleValue();
+            out[1] = out[0];
         } else {
             Element low = child(v, "low");
             Element high = child(v, "high");
