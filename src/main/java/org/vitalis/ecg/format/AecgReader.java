@@ -181,7 +181,8 @@ public final class AecgReader {
         if (scale.signum() <= 0) {
             throw fail("lead " + label + ": scale must be positive, not " + scale);
         }
-        String unit = scaleEl.getAttribute("unit").isEmpty() ? "1" : scaleEl.getAttribute("unit");
+        String unit = scaleEl.getAttribute("unit");
+        voltsPer(unit, label);
         int baseline = 0;
         Element originEl = child(value, "origin");
         if (originEl != null) {
@@ -195,7 +196,12 @@ public final class AecgReader {
             baseline = b.intValue();
         }
         Element digits = required(value, "digits", label);
-        return new EcgLead(label, digits(digits.getTextContent(), label), Decimals.reciprocalOf(scale), baseline, unit);
+        int[] samples = digits(digits.getTextContent(), label);
+        try {
+            return new EcgLead(label, samples, Decimals.reciprocalOf(scale), baseline, unit);
+        } catch (IllegalArgumentException e) {
+            throw fail(e.getMessage());
+        }
     }
 
     /** MDC lead names are upper case (MDC_ECG_LEAD_AVR); clinicians write aVR, aVL, aVF. */

@@ -1,6 +1,7 @@
 package org.vitalis.ecg.format;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -31,7 +32,8 @@ public final class FhirEcgObservation {
     static final String LOINC = "http://loinc.org";
     static final String UCUM = "http://unitsofmeasure.org";
     static final String RECORD_SYSTEM = "urn:vitalis:ecg-record";
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Decimals stay BigDecimal, so a factor or origin is never rounded through a double on the way in. */
+    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
     /**
      * MDC_ECG_ELEC_POTL_* codes (ISO/IEEE 11073-10101 partition 2: 131328 plus the lead's MDC_ECG_LEAD_* term code),
