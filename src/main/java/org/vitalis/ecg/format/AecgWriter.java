@@ -49,8 +49,17 @@ public final class AecgWriter {
         Files.write(file, write(record));
     }
 
-    /** The document as UTF-8 bytes. */
+    /**
+     * The document as UTF-8 bytes.
+     *
+     * @throws IllegalArgumentException when a lead's unit is not a voltage (V, mV, uV, nV), which SLIST_PQ here needs
+     */
     public static byte[] write(EcgRecord record) {
+        for (EcgLead lead : record.leads()) {
+            if (!Set.of("V", "mV", "uV", "nV").contains(lead.unit())) {
+                throw new IllegalArgumentException("Lead " + lead.label() + " has unit '" + lead.unit() + "', not a voltage");
+            }
+        }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(record.sampleCount() * record.leads().size() * 5 + 4096);
         try {
             XMLStreamWriter w = XMLOutputFactory.newFactory().createXMLStreamWriter(bytes, "UTF-8");
@@ -72,7 +81,7 @@ public final class AecgWriter {
         w.writeDefaultNamespace(AecgReader.HL7);
         w.writeNamespace("xsi", AecgReader.XSI);
         empty(w, "id", "root", UUID.nameUUIDFromBytes(r.id().getBytes(StandardCharsets.UTF_8)).toString(),
-                "extension", r.id());
+                "extension", xmlText(r.id()));
         empty(w, "code", "code", "93000", "codeSystem", "2.16.840.1.113883.6.12", "codeSystemName", "CPT-4");
         Instant end = r.start() == null ? null : r.start().plusNanos(Math.round(r.durationSeconds() * 1e9));
         interval(w, r.start(), end);
@@ -121,7 +130,7 @@ public final class AecgWriter {
                 w.writeAttribute("nullFlavor", "OTH");
                 w.writeAttribute("codeSystem", MDC_OID);
                 open(w, "originalText");
-                w.writeCharacters(lead.label());
+                w.writeCharacters(xmlText(lead.label()));
                 depth--;
                 w.writeEndElement();
                 close(w, 1);
@@ -156,7 +165,7 @@ public final class AecgWriter {
             // The aECG implementation guide codes free-text statements MDC_ECG_INTERPRETATION_STATEMENT with an ST value.
             empty(w, "code", "code", AecgReader.STATEMENT, "codeSystem", MDC_OID, "codeSystemName", "MDC");
             openTyped(w, "ST");
-            w.writeCharacters(e.text());
+            w.writeCharacters(xmlText(e.text()));
             depth--;
             w.writeEndElement();
             open(w, "support");
@@ -182,6 +191,14 @@ public final class AecgWriter {
         empty(w, "low", "value", ts(start), "inclusive", "true");
         empty(w, "high", "value", ts(end), "inclusive", "false");
         close(w, 1);
+    }
+
+    /** XML 1.0 cannot carry most control characters, even escaped (XML 1.0 section 2.2); they become blanks. */
+    static String xmlText(String s) {
+        StringBuilder b = new StringBuilder(s.length());
+        s.codePoints().forEach(c -> b.appendCodePoint(c == 0x9 || c == 0xA || c == 0xD || c >= 0x20 && c <= 0xD7FF
+                || c >= 0xE000 && c <= 0xFFFD || c >= 0x10000 && c <= 0x10FFFF ? c : ' '));
+        return b.toString();
     }
 
     static String ts(Instant t) {

@@ -50,6 +50,7 @@ public final class FhirEcgObservation {
      * The Observation as JSON text.
      *
      * @param patientReference FHIR reference to the patient, e.g. {@code Patient/123}
+     * @throws IllegalArgumentException when a lead's unit is not a voltage (V, mV, uV)
      */
     public static String toJson(EcgRecord record, String patientReference) {
         ObjectNode o = JSON.createObjectNode();

@@ -16,7 +16,38 @@ final class SecureXml {
     private SecureXml() {
     }
 
+    private static final DocumentBuilderFactory FACTORY = factory();
+
+    /** A new builder (builders are not thread-safe); the configured factory is shared because creating one is slow. */
     static DocumentBuilder documentBuilder() {
+        DocumentBuilder b;
+        try {
+            synchronized (FACTORY) {
+                b = FACTORY.newDocumentBuilder();
+            }
+        } catch (ParserConfigurationException e) {
+            throw new IllegalStateException("The JDK XML parser rejected its own configuration", e);
+        }
+        b.setErrorHandler(new ErrorHandler() {
+            @Override
+            public void warning(SAXParseException e) {
+                // a warning does not stop the parse and says nothing about the recording
+            }
+
+            @Override
+            public void error(SAXParseException e) throws SAXParseException {
+                throw e;
+            }
+
+            @Override
+            public void fatalError(SAXParseException e) throws SAXParseException {
+                throw e;
+            }
+        });
+        return b;
+    }
+
+    private static DocumentBuilderFactory factory() {
         try {
             DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
             f.setNamespaceAware(true);
@@ -29,25 +60,7 @@ final class SecureXml {
             f.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
             f.setXIncludeAware(false);
             f.setExpandEntityReferences(false);
-            DocumentBuilder b = f.newDocumentBuilder();
-            // The default handler prints parse errors to stderr before throwing; the exception alone is enough.
-            b.setErrorHandler(new ErrorHandler() {
-                @Override
-                public void warning(SAXParseException e) {
-                    // a warning does not stop the parse and says nothing about the recording
-                }
-
-                @Override
-                public void error(SAXParseException e) throws SAXParseException {
-                    throw e;
-                }
-
-                @Override
-                public void fatalError(SAXParseException e) throws SAXParseException {
-                    throw e;
-                }
-            });
-            return b;
+            return f;
         } catch (ParserConfigurationException e) {
             throw new IllegalStateException("The JDK XML parser lacks a required security feature", e);
         }

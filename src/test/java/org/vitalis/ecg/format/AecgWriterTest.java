@@ -60,4 +60,17 @@ class AecgWriterTest {
         RecordAssert.sameSignals(back, r);
         assertThat(AecgSchema.violations(xml)).isEmpty();
     }
+
+    @Test
+    void controlCharactersCannotBreakTheDocument() throws Exception {
+        EcgRecord r = new EcgRecord("a\u0001b", null, 250, List.of(new EcgLead("lead\u0000x", new int[] {1}, 1, 0, "mV")),
+                List.of(), List.of(new EcgEvent(0, 0, "bell\u0007")));
+        EcgRecord back = AecgReader.read(AecgWriter.write(r), "c.xml", "x");
+        assertThat(back.id()).isEqualTo("a b");
+        assertThat(back.leads().getFirst().label()).isEqualTo("lead x");
+        assertThat(back.events().getFirst().text()).isEqualTo("bell ");
+        EcgRecord pressure = new EcgRecord("p", null, 1, List.of(new EcgLead("P", new int[] {1}, 1, 0, "mmHg")), List.of(), List.of());
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> AecgWriter.write(pressure))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("mmHg");
+    }
 }

@@ -1,5 +1,7 @@
 package org.vitalis.ecg.format;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,9 +31,15 @@ class FhirFuzzTest {
             try (InputStream in = FhirFuzzTest.class.getResourceAsStream("FhirFuzzTestInputs/fuzz/" + name)) {
                 seed = in.readAllBytes();
             }
-            fuzz(seed);
+            // the empty document is a seed for the refusal paths; the others must read
+            assertThat(read(seed)).as("seed %s reads", name).isEqualTo(!name.startsWith("empty"));
+            int accepted = 0;
             for (int k = 0; k < 1500; k++) {
-                fuzz(mutate(seed, rnd));
+                accepted += read(mutate(seed, rnd)) ? 1 : 0;
+            }
+            // mutants that still read prove the mutations reach past the first syntax check
+            if (!name.startsWith("empty")) {
+                assertThat(accepted).as("mutants of %s read successfully", name).isGreaterThan(15);
             }
         }
     }
@@ -65,15 +73,21 @@ class FhirFuzzTest {
 
     @FuzzTest
     void fuzz(byte[] data) {
+        read(data);
+    }
+
+    /** True when the reader accepted the bytes, false when it refused them with the documented exception. */
+    private static boolean read(byte[] data) {
         try {
             EcgRecord r = FhirEcgObservation.read(new String(data, StandardCharsets.UTF_8), "fuzz.json");
-            // whatever the reader accepts must be usable: voltages in a known unit, events within the model's rules
+            // whatever the reader accepts must be usable: voltages in a known unit, a duration
             for (EcgLead lead : r.leads()) {
                 lead.millivolts();
             }
             r.durationSeconds();
+            return true;
         } catch (FhirFormatException expected) {
-            // documented failure
+            return false;
         }
     }
 }
