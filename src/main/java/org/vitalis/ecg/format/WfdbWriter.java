@@ -20,7 +20,9 @@ import java.util.Locale;
  * events have no place in a WFDB record and are not written.
  */
 public final class WfdbWriter {
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS", Locale.ROOT);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT);
+    /** Milliseconds in the base time are a later WFDB addition; whole seconds stay in the classic form. */
+    private static final DateTimeFormatter TIME_MS = DateTimeFormatter.ofPattern("HH:mm:ss.SSS", Locale.ROOT);
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy", Locale.ROOT);
 
     private WfdbWriter() {
@@ -55,7 +57,7 @@ public final class WfdbWriter {
                 .append(Decimals.plain(record.samplingFrequency())).append(' ').append(record.sampleCount());
         if (record.start() != null) {
             LocalDateTime t = LocalDateTime.ofInstant(record.start(), ZoneOffset.UTC);
-            hea.append(' ').append(TIME.format(t)).append(' ').append(DATE.format(t));
+            hea.append(' ').append((t.getNano() == 0 ? TIME : TIME_MS).format(t)).append(' ').append(DATE.format(t));
         }
         hea.append('\n');
         for (EcgLead lead : leads) {

@@ -63,6 +63,10 @@ class WfdbFilesTest {
         assertThat(hea.lines().findFirst().orElseThrow()).isEqualTo("rec_16 3 500 3 08:15:30.250 01/03/2026");
         assertThat(hea.lines().skip(2).findFirst().orElseThrow()).isEqualTo("rec_16.dat 16 2.5(0)/uV 16 0 5 -4993 0 II");
         RecordAssert.sameSignals(WfdbFiles.read(tmp.resolve("rec_16")), r);
+        EcgRecord whole = new EcgRecord("w", Instant.parse("2026-03-01T08:15:30Z"), 360, r.leads(), List.of(), List.of());
+        WfdbWriter.write(whole, tmp, "w");
+        assertThat(Files.readString(tmp.resolve("w.hea"))).startsWith("w 3 360 3 08:15:30 01/03/2026\n");
+        assertThat(WfdbFiles.read(tmp.resolve("w")).start()).isEqualTo(whole.start());
     }
 
     @Test
