@@ -1,0 +1,93 @@
+package org.vitalis.ecg.format;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Feeds arbitrary bytes to the FHIR Observation reader. The only failure it may report is {@link FhirFormatException}; anything else (a
+ * runtime exception of the XML or JSON library, an index out of bounds, an arithmetic or memory error) fails the
+ * test. Under plain {@code mvn test} Jazzer runs the seed inputs in {@code FhirFuzzTestInputs/fuzz}; with JAZZER_FUZZ=1
+ * it fuzzes. Jazzer 0.24.0 cannot instrument Java 25 class files, so its fuzzing is blind here; the seeded mutation
+ * test below therefore also runs thousands of mutated inputs on every build.
+ */
+class FhirFuzzTest {
+    private static final String[] SEEDS = {"observation", "minimal"};
+
+    /** Characters that matter to the grammar, so mutations reach deeper than random bytes would. */
+    private static final String SYNTAX = "{}[]:,\"0123456789.-+eE LUT";
+
+    @Test
+    void mutatedSeedsFailOnlyWithTheDocumentedException() throws IOException {
+        Random rnd = new Random(20261124);
+        for (String name : SEEDS) {
+            byte[] seed;
+            try (InputStream in = FhirFuzzTest.class.getResourceAsStream("FhirFuzzTestInputs/fuzz/" + name)) {
+                seed = in.readAllBytes();
+            }
+            // the empty document is a seed for the refusal paths; the others must read
+            assertThat(read(seed)).as("seed %s reads", name).isEqualTo(!name.startsWith("empty"));
+            int accepted = 0;
+            for (int k = 0; k < 1500; k++) {
+                accepted += read(mutate(seed, rnd)) ? 1 : 0;
+            }
+            // mutants that still read prove the mutations reach past the first syntax check
+            if (!name.startsWith("empty")) {
+                assertThat(accepted).as("mutants of %s read successfully", name).isGreaterThan(15);
+            }
+        }
+    }
+
+    private static byte[] mutate(byte[] seed, Random rnd) {
+        byte[] m = seed.clone();
+        for (int e = rnd.nextInt(4); e >= 0 && m.length > 1; e--) {
+            int at = rnd.nextInt(m.length);
+            switch (rnd.nextInt(4)) {
+                case 0 -> m[at] = (byte) rnd.nextInt(256);
+                case 1 -> m[at] = (byte) SYNTAX.charAt(rnd.nextInt(SYNTAX.length()));
+                case 2 -> {
+                    // drop a run of bytes, which removes attributes, elements or closing tags
+                    int len = Math.min(m.length - at, 1 + rnd.nextInt(24));
+                    byte[] d = new byte[m.length - len];
+                    System.arraycopy(m, 0, d, 0, at);
+                    System.arraycopy(m, at + len, d, at, m.length - at - len);
+                    m = d;
+                }
+                default -> {
+                    // repeat a run of bytes, which duplicates values and elements
+                    int len = Math.min(m.length - at, 1 + rnd.nextInt(40));
+                    byte[] d = Arrays.copyOf(m, m.length + len);
+                    System.arraycopy(m, at, d, at + len, m.length - at);
+                    m = d;
+                }
+            }
+        }
+        return m;
+    }
+
+    @FuzzTest
+    void fuzz(byte[] data) {
+        read(data);
+    }
+
+    /** True when the reader accepted the bytes, false when it refused them with the documented exception. */
+    private static boolean read(byte[] data) {
+        try {
+            EcgRecord r = FhirEcgObservation.read(new String(data, StandardCharsets.UTF_8), "fuzz.json");
+            // whatever the reader accepts must be usable: voltages in a known unit, a duration
+            for (EcgLead lead : r.leads()) {
+                lead.millivolts();
+            }
+            r.durationSeconds();
+            return true;
+        } catch (FhirFormatException expected) {
+            return false;
+        }
+    }
+}

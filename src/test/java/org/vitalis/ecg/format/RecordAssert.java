@@ -1,0 +1,25 @@
+package org.vitalis.ecg.format;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Compares recordings lead by lead, the way a lossless conversion must keep them. */
+final class RecordAssert {
+    private RecordAssert() {
+    }
+
+    /** Same leads, integers, gains, baselines and units, same rate and start. */
+    static void sameSignals(EcgRecord actual, EcgRecord expected) {
+        assertThat(actual.samplingFrequency()).isEqualTo(expected.samplingFrequency());
+        assertThat(actual.start()).isEqualTo(expected.start());
+        assertThat(actual.leads()).hasSameSizeAs(expected.leads());
+        for (int k = 0; k < expected.leads().size(); k++) {
+            EcgLead a = actual.leads().get(k);
+            EcgLead e = expected.leads().get(k);
+            assertThat(a.label()).isEqualTo(e.label());
+            assertThat(a.samples()).as(e.label()).isEqualTo(e.samples());
+            assertThat(a.gain()).as(e.label()).isEqualTo(e.gain());
+            assertThat(a.baseline()).as(e.label()).isEqualTo(e.baseline());
+            assertThat(a.unit()).as(e.label()).isEqualTo(e.unit());
+        }
+    }
+}
