@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
 /** The launcher: with no command it opens the workstation; commands serve admins and engineers. */
 @Command(name = "vitalis", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Vitalis clinician workstation. With no command, opens the workstation window.",
-        subcommands = {BackupCommand.class, RestoreCommand.class, AuditCommand.class, DeviceCommand.class})
+        subcommands = {BackupCommand.class, RestoreCommand.class, AuditCommand.class, EcgCommand.class, DeviceCommand.class})
 public final class Main implements Callable<Integer> {
     @Mixin
     StationOptions station;
@@ -59,7 +59,7 @@ public final class Main implements Callable<Integer> {
         if (e instanceof org.vitalis.device.codec.CodecException) {
             return "cannot decode: " + e.getMessage();
         }
-        if (e instanceof org.vitalis.store.NotAVitalisBackupException) {
+        if (e instanceof org.vitalis.store.NotAVitalisBackupException || e instanceof org.vitalis.ecg.format.EcgFormatException) {
             return e.getMessage();
         }
         if (e instanceof AppConfig.ConfigException || e instanceof StoreException || e instanceof IllegalArgumentException

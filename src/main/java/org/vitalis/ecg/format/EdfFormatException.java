@@ -4,7 +4,7 @@ package org.vitalis.ecg.format;
  * An EDF, EDF+ or BDF file that cannot be read: it names the file and what is wrong with it. Unchecked because a
  * malformed file is a data problem the caller reports, not one it can repair.
  */
-public final class EdfFormatException extends RuntimeException {
+public final class EdfFormatException extends EcgFormatException {
     private static final long serialVersionUID = 1L;
 
     private final String source;

@@ -4,7 +4,7 @@ package org.vitalis.ecg.format;
  * A FHIR Observation that cannot be read as an ECG recording: the message names the file (or other origin) and what is wrong.
  * Unchecked because a malformed document is a data problem the caller reports, not one it can repair.
  */
-public final class FhirFormatException extends RuntimeException {
+public final class FhirFormatException extends EcgFormatException {
     private static final long serialVersionUID = 1L;
 
     private final String source;
