@@ -44,6 +44,11 @@ public final class ScpEcgReader {
         "V9-cal", "V8R-cal", "V9R-cal", "D-cal", "A-cal", "J-cal",
     };
 
+    /** The standard name of an SCP-ECG lead identifier, or "lead N" for reserved and manufacturer codes. */
+    static String leadName(int code) {
+        return code >= 0 && code < LEAD_NAMES.length ? LEAD_NAMES[code] : "lead " + code;
+    }
+
     /** Section 2 value meaning "only the default table is used" (EN 1064 §5.5). */
     private static final int DEFAULT_HUFFMAN_ONLY = 19999;
 
@@ -183,7 +188,7 @@ public final class ScpEcgReader {
             long a = u32(p, 3);
             long b = u32(p + 4, 3);
             int code = u8(p + 8);
-            names[i] = code < LEAD_NAMES.length ? LEAD_NAMES[code] : "lead " + code;
+            names[i] = leadName(code);
             if (a < 1 || b < a) {
                 throw fail("section 3", "lead " + names[i] + " spans samples " + a + " to " + b);
             }
