@@ -1,6 +1,7 @@
 package org.vitalis.ecg.format;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -40,6 +41,96 @@ class DicomEcgReaderTest {
         assertThat(java.util.Arrays.copyOf(second.leads().get(0).samples(), 5)).containsExactly(10, 10, 30, 35, 25);
         assertThat(java.util.Arrays.copyOf(second.leads().get(1).samples(), 5)).containsExactly(80, 80, 80, 85, 80);
         assertThat(DicomEcgReader.read(file, 1).sampleCount()).isEqualTo(1200);
-        System.err.println(second.samplingFrequency() + " " + rec.id() + " " + rec.leads().get(0).unit() + rec.leads().get(0).gain());
+        assertThat(rec.id()).isEqualTo("1.3.6.1.4.1.20029.40.20130125105919.5407.1.1");
+    }
+
+    private static final String TWELVE = DicomEcgReader.TWELVE_LEAD_ECG;
+
+    private static short[][] samples() {
+        short[][] x = new short[3][50];
+        for (int c = 0; c < 3; c++) {
+            for (int s = 0; s < 50; s++) {
+                x[c][s] = (short) ((s * 37 + c * 1000) % 4000 - 2000);
+            }
+        }
+        return x;
+    }
+
+    @Test
+    void readsSelfMadeFilesInBothSyntaxesAndLengthStyles() {
+        short[][] x = samples();
+        String[][] variants = {{DicomTestFiles.EXPLICIT, "defined"}, {DicomTestFiles.EXPLICIT, "undefined"},
+            {DicomTestFiles.IMPLICIT, "defined"}, {DicomTestFiles.IMPLICIT, "undefined"}};
+        for (String[] v : variants) {
+            byte[] b = DicomTestFiles.ecg(v[0], v[1].equals("undefined"), DicomEcgReader.GENERAL_ECG, x, "mV");
+            EcgRecord rec = DicomEcgReader.parse(b, "mini.dcm", java.time.ZoneOffset.UTC).getFirst();
+            assertThat(rec.leads()).as("%s %s", v[0], v[1]).extracting(EcgLead::label).containsExactly("I", "II", "V1");
+            assertThat(rec.samplingFrequency()).isEqualTo(500.0);
+            assertThat(rec.start()).isEqualTo(Instant.parse("2024-02-29T11:34:56.500Z"));
+            assertThat(rec.id()).isEqualTo("1.2.3.4.5");
+            for (int c = 0; c < 3; c++) {
+                EcgLead lead = rec.leads().get(c);
+                for (int s = 0; s < 50; s++) {
+                    assertThat(lead.samples()[s]).isEqualTo(x[c][s]);
+                }
+                assertThat(lead.unit()).isEqualTo("mV");
+                assertThat(lead.baseline()).isEqualTo(-3);
+                // (stored + baseline) * sensitivity, in mV
+                assertThat(lead.microvolts(7)).isCloseTo((x[c][7] + 3) * 2.5 * 1000, org.assertj.core.data.Offset.offset(1e-6));
+            }
+        }
+    }
+
+    @Test
+    void refusesOtherTransferSyntaxesAndSopClasses() {
+        short[][] x = samples();
+        byte[] big = DicomTestFiles.ecg("1.2.840.10008.1.2.2", false, TWELVE, x, "uV");
+        assertThatThrownBy(() -> DicomEcgReader.parse(big, "big.dcm", java.time.ZoneOffset.UTC))
+                .isInstanceOf(DicomFormatException.class).hasMessageContaining("big.dcm")
+                .hasMessageContaining("(0002,0010)").hasMessageContaining("1.2.840.10008.1.2.2");
+        byte[] ct = DicomTestFiles.ecg(DicomTestFiles.EXPLICIT, false, "1.2.840.10008.5.1.4.1.1.2", x, "uV");
+        assertThatThrownBy(() -> DicomEcgReader.parse(ct, "ct.dcm", java.time.ZoneOffset.UTC))
+                .isInstanceOf(DicomFormatException.class).hasMessageContaining("(0008,0016)");
+        assertThatThrownBy(() -> DicomEcgReader.parse(new byte[200], "zero.dcm", java.time.ZoneOffset.UTC))
+                .isInstanceOf(DicomFormatException.class).hasMessageContaining("DICM");
+    }
+
+    @Test
+    void lyingLengthsAreRefusedBeforeAllocating() {
+        short[][] x = samples();
+        byte[] b = DicomTestFiles.ecg(DicomTestFiles.EXPLICIT, false, TWELVE, x, "uV");
+        // Number of Waveform Samples (003A,0010) claims a billion samples
+        int at = indexOf(b, new byte[] {0x3A, 0, 0x10, 0, 'U', 'L', 4, 0}) + 8;
+        ScpTestFiles.put(b, at, 1_000_000_000L, 4);
+        assertThatThrownBy(() -> DicomEcgReader.parse(b, "lie.dcm", java.time.ZoneOffset.UTC))
+                .isInstanceOf(DicomFormatException.class).hasMessageContaining("(5400,1010)").hasMessageContaining("need");
+        byte[] c = DicomTestFiles.ecg(DicomTestFiles.EXPLICIT, false, TWELVE, x, "uV");
+        // Waveform Data (5400,1010) claims 2 GB
+        int w = indexOf(c, new byte[] {0, 0x54, 0x10, 0x10, 'O', 'W'}) + 8;
+        ScpTestFiles.put(c, w, 0x7FFF_0000L, 4);
+        assertThatThrownBy(() -> DicomEcgReader.parse(c, "lie.dcm", java.time.ZoneOffset.UTC))
+                .isInstanceOf(DicomFormatException.class).hasMessageContaining("lie.dcm");
+    }
+
+    @Test
+    void asksForAGroupThatExists(@org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
+        Path f = dir.resolve("one.dcm");
+        java.nio.file.Files.write(f, DicomTestFiles.ecg(DicomTestFiles.EXPLICIT, true, TWELVE, samples(), "uV"));
+        assertThat(DicomEcgReader.read(f).id()).isEqualTo("1.2.3.4.5");
+        assertThatThrownBy(() -> DicomEcgReader.read(f, 1)).isInstanceOf(DicomFormatException.class)
+                .hasMessageContaining("1 multiplex groups");
+    }
+
+    static int indexOf(byte[] b, byte[] pattern) {
+        outer:
+        for (int i = 0; i + pattern.length <= b.length; i++) {
+            for (int k = 0; k < pattern.length; k++) {
+                if (b[i + k] != pattern[k]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        throw new AssertionError("pattern not found");
     }
 }
