@@ -133,7 +133,7 @@ public final class DicomEcgReader {
         }
         String id = text(ds.get(0x00080018));
         if (id == null || id.isEmpty()) {
-            String name = Path.of(src).getFileName() == null ? src : Path.of(src).getFileName().toString();
+            String name = src.substring(Math.max(src.lastIndexOf('/'), src.lastIndexOf('\\')) + 1);
             id = name.endsWith(".dcm") ? name.substring(0, name.length() - 4) : name;
         }
         Instant start = start(ds, zone);
@@ -213,7 +213,7 @@ public final class DicomEcgReader {
             double correction = def.containsKey(0x003A0212) ? decimal(def, 0x003A0212, at, "Channel Sensitivity Correction Factor") : 1.0;
             double baseline = def.containsKey(0x003A0213) ? decimal(def, 0x003A0213, at, "Channel Baseline") : 0.0;
             double scale = sensitivity * correction;
-            if (!(scale > 0) || Double.isInfinite(scale)) {
+            if (!(scale > 0) || Double.isInfinite(scale) || Double.isInfinite(1.0 / scale)) {
                 throw fail(at + " (003A,0210)", "sensitivity " + sensitivity + " x correction " + correction
                         + " is not a positive scale");
             }

@@ -141,8 +141,8 @@ public final class ScpEcgReader {
             int id = u16(p, 0);
             long len = u32(p + 2, 0);
             long index = u32(p + 6, 0);
-            if (len == 0 || id == 0 || id >= sections.length) {
-                continue; // absent, section 0 itself, or a section this reader has no use for
+            if (len == 0 || id == 0) {
+                continue; // absent, or section 0 itself
             }
             if (index < 1 || index - 1 + len > n) {
                 throw fail("section 0", "pointer to section " + id + " (" + len + " bytes at byte " + index
@@ -152,7 +152,10 @@ public final class ScpEcgReader {
             if (s.length() != len) {
                 throw fail("section " + id, "length " + s.length() + " disagrees with section 0's " + len);
             }
-            sections[id] = s;
+            // sections 7 and up (measurements, statements, manufacturer data) are CRC-checked but not decoded
+            if (id < sections.length) {
+                sections[id] = s;
+            }
         }
 
         String id = fallbackId;
@@ -457,7 +460,11 @@ public final class ScpEcgReader {
         int[] out = new int[samples];
         long bit = 0;
         long bits = bytes * 8L;
-        int[][] table = tables.getFirst();
+        int[][][][] indexed = new int[tables.size()][][][];
+        for (int t = 0; t < indexed.length; t++) {
+            indexed[t] = byPrefixLength(tables.get(t));
+        }
+        int[][][] table = indexed[0];
         int j = 0;
         while (j < samples) {
             int code = 0;
@@ -470,8 +477,8 @@ public final class ScpEcgReader {
                 }
                 code |= bitAt(p, bit++) << nbits;
                 nbits++;
-                for (int[] row : table) {
-                    if (row[0] == nbits && row[4] == code) {
+                for (int[] row : table[nbits]) {
+                    if (row[4] == code) {
                         match = row;
                         break;
                     }
@@ -483,7 +490,7 @@ public final class ScpEcgReader {
                 if (next < 1 || next > tables.size()) {
                     throw fail("section 2", "Huffman code switches to table " + next + " of " + tables.size());
                 }
-                table = tables.get(next - 1);
+                table = indexed[next - 1];
                 continue;
             }
             int extra = match[1] - match[0];
@@ -503,6 +510,23 @@ public final class ScpEcgReader {
                 }
                 out[j++] = (int) v;
             }
+        }
+        return out;
+    }
+
+    /** Rows grouped by prefix length, so each bit read compares only the codes of that length. */
+    private static int[][][] byPrefixLength(int[][] table) {
+        int[] count = new int[33];
+        for (int[] row : table) {
+            count[row[0]]++;
+        }
+        int[][][] out = new int[33][][];
+        for (int len = 0; len <= 32; len++) {
+            out[len] = new int[count[len]][];
+        }
+        int[] fill = new int[33];
+        for (int[] row : table) {
+            out[row[0]][fill[row[0]]++] = row;
         }
         return out;
     }
