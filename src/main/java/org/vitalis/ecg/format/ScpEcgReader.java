@@ -52,7 +52,7 @@ public final class ScpEcgReader {
     /** Section 2 value meaning "only the default table is used" (EN 1064 §5.5). */
     private static final int DEFAULT_HUFFMAN_ONLY = 19999;
 
-    /** Every section starts with CRC, id, length, section and protocol versions and six reserved bytes (§5.2.4). */
+    /** Every section starts with CRC, id, length, section and protocol versions and six reserved bytes (§5.2). */
     private static final int SECTION_HEADER = 16;
 
     private final byte[] d;
@@ -94,7 +94,7 @@ public final class ScpEcgReader {
         return new ScpEcgReader(data, source).decode(fallbackId, zoneWhenUnstated, smoothResidual);
     }
 
-    /** CRC-CCITT as EN 1064 §5.2.3 specifies it: polynomial x^16+x^12+x^5+1, preset to 0xFFFF, no reflection. */
+    /** CRC-CCITT as EN 1064 §5.2 specifies it: polynomial x^16+x^12+x^5+1, preset to 0xFFFF, no reflection. */
     static int crc(byte[] b, int from, int to) {
         int crc = 0xFFFF;
         for (int i = from; i < to; i++) {
@@ -238,7 +238,7 @@ public final class ScpEcgReader {
                 int p = s4.data() + 6 + 14 * k;
                 zones.add(new Zone(u16(p, 4), u32(p + 2, 4), u32(p + 6, 4), u32(p + 10, 4)));
             }
-            // Protected areas follow the zones when the encoder wrote them (§5.7.3); otherwise the subtraction
+            // Protected areas follow the zones when the encoder wrote them (§5.7); otherwise the subtraction
             // zones of dominant beats are what was protected.
             List<long[]> protectedAreas = new ArrayList<>();
             int pa = s4.data() + 6 + 14 * nQrs;
@@ -310,7 +310,7 @@ public final class ScpEcgReader {
         return new EcgRecord(id, start, 1_000_000.0 / interval6, leads, List.of(), List.of());
     }
 
-    /** Dominant beats (type 0) with a real zone had the reference beat subtracted (§5.7.2). */
+    /** Dominant beats (type 0) with a real zone had the reference beat subtracted (§5.7). */
     private static boolean isSubtracted(Zone z) {
         return z.type() == 0 && z.end() != 0;
     }
@@ -391,7 +391,7 @@ public final class ScpEcgReader {
 
     /**
      * Huffman tables: each row is {prefix bits, total bits, mode switch, base value, base code}. Base codes are
-     * stored with their first transmitted bit as the least significant bit (§5.5.2), which is how the decoder
+     * stored with their first transmitted bit as the least significant bit (§5.5), which is how the decoder
      * accumulates bits too.
      */
     private List<int[][]> huffmanTables(Section s) {
@@ -485,7 +485,7 @@ public final class ScpEcgReader {
                 }
             }
             if (match[2] == 0) {
-                // mode switch: the base value names the table that decodes what follows (§5.5.2)
+                // mode switch: the base value names the table that decodes what follows (§5.5)
                 int next = match[3];
                 if (next < 1 || next > tables.size()) {
                     throw fail("section 2", "Huffman code switches to table " + next + " of " + tables.size());
@@ -535,7 +535,7 @@ public final class ScpEcgReader {
         return (d[p + (int) (bit >>> 3)] >>> (7 - (int) (bit & 7))) & 1;
     }
 
-    /** Tag 2 of section 1 (§5.4.3.1): patient identification, NUL-terminated text. */
+    /** Tag 2 of section 1 (§5.4): patient identification, NUL-terminated text. */
     private String patientId(Section s) {
         int p = tag(s, 2);
         if (p < 0) {
@@ -560,8 +560,8 @@ public final class ScpEcgReader {
         int zp = tag(s, 34);
         if (zp >= 0 && u16(zp + 1, 1) >= 2) {
             int minutes = (short) u16(zp + 3, 1);
-            // 0x7FFF means "not specified" (§5.4.3.1 tag 34); anything beyond ±18 h cannot be a real offset
-            if (minutes != 0x7FFF && Math.abs(minutes) <= 18 * 60) {
+            // the offset from UTC in minutes; anything beyond ±18 h is a placeholder, not a real offset
+            if (Math.abs(minutes) <= 18 * 60) {
                 z = ZoneOffset.ofTotalSeconds(minutes * 60);
             }
         }
@@ -579,7 +579,7 @@ public final class ScpEcgReader {
         while (p + 3 <= s.end()) {
             int t = u8(p);
             if (t == 255) {
-                return -1; // the terminator tag ends the field list (§5.4.3)
+                return -1; // the terminator tag ends the field list (§5.4)
             }
             int len = u16(p + 1, 1);
             if (p + 3L + len > s.end()) {

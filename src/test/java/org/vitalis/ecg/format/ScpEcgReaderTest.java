@@ -85,6 +85,25 @@ class ScpEcgReaderTest {
     }
 
     @Test
+    void explicitHuffmanTablesDecodeLikeTheDefaultOne() {
+        int[][] x = {{0, 5, -7, 200, 190, -3000, 12, 12, 13}};
+        byte[] b = ScpTestFiles.record(x, I_II_V1, 5000, 2000, 1, ScpTestFiles.explicitDefaultTable(), null);
+        EcgRecord rec = ScpEcgReader.parse(b, "table.scp", "table", ZoneOffset.UTC, true);
+        assertThat(rec.leads().getFirst().samples()).containsExactly(x[0]);
+    }
+
+    @Test
+    void timeZoneTagTurnsLocalAcquisitionTimeIntoAnInstant() {
+        int[][] x = {{1, 2, 3}};
+        byte[] b = ScpTestFiles.record(x, I_II_V1, 5000, 2000, 0, null, 120);
+        EcgRecord rec = ScpEcgReader.parse(b, "tz.scp", "tz", ZoneOffset.UTC, true);
+        assertThat(rec.start()).isEqualTo(Instant.parse("2025-03-14T07:26:53Z"));
+        byte[] c = ScpTestFiles.record(x, I_II_V1, 5000, 2000, 0, null, null);
+        assertThat(ScpEcgReader.parse(c, "tz.scp", "tz", ZoneOffset.ofHours(-5), true).start())
+                .isEqualTo(Instant.parse("2025-03-14T14:26:53Z"));
+    }
+
+    @Test
     void refusesACorruptedRecordOrSection() {
         byte[] b = ScpTestFiles.record(new int[][] {{1, 2, 3, 4}}, I_II_V1, 5000, 2000, 2, true);
         byte[] flipped = b.clone();

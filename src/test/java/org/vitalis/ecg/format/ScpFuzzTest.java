@@ -79,7 +79,7 @@ class ScpFuzzTest {
         }
     }
 
-    /** Recomputes the CRC of every section whose header is intact, then the record CRC (EN 1064 §5.2.3). */
+    /** Recomputes the CRC of every section whose header is intact, then the record CRC (EN 1064 §5.2). */
     static void resign(byte[] b) {
         if (b.length < 6) {
             return;

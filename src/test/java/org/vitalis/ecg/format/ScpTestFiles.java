@@ -10,17 +10,32 @@ final class ScpTestFiles {
 
     /** SCP lead ids: 1 = I, 2 = II, 3 = V1 (EN 1064 §5.6.3). */
     static byte[] record(int[][] leads, int[] leadIds, int avmNv, int intervalUs, int diff, boolean huffman) {
+        return record(leads, leadIds, avmNv, intervalUs, diff, huffman ? le(19999, 2) : null, null);
+    }
+
+    /**
+     * As above, with section 2 given as its data area (null: no Huffman coding) and, if not null, a time-zone
+     * offset in minutes written as section 1 tag 34.
+     */
+    static byte[] record(int[][] leads, int[] leadIds, int avmNv, int intervalUs, int diff, byte[] section2,
+            Integer zoneMinutes) {
+        boolean huffman = section2 != null;
         int n = leads[0].length;
         byte[][] sections = new byte[12][];
         ByteArrayOutputStream s1 = new ByteArrayOutputStream();
         tag(s1, 2, "4711\0".getBytes(StandardCharsets.ISO_8859_1));
         tag(s1, 25, new byte[] {(byte) 0xE9, 0x07, 3, 14}); // 2025-03-14
         tag(s1, 26, new byte[] {9, 26, 53});
+        if (zoneMinutes != null) {
+            ByteArrayOutputStream z = new ByteArrayOutputStream();
+            z.writeBytes(le(zoneMinutes, 2));
+            z.writeBytes(le(0, 2));
+            z.write(0);
+            tag(s1, 34, z.toByteArray());
+        }
         tag(s1, 255, new byte[0]);
         sections[1] = s1.toByteArray();
-        if (huffman) {
-            sections[2] = le(19999, 2);
-        }
+        sections[2] = section2;
         ByteArrayOutputStream s3 = new ByteArrayOutputStream();
         s3.write(leads.length);
         s3.write(0x04); // all leads simultaneous, no reference beat subtraction
@@ -149,6 +164,38 @@ final class ScpTestFiles {
             }
         }
         return out;
+    }
+
+    /**
+     * The default table written out as an explicit section 2 (one table of 19 code structures): prefix bits, total
+     * bits, mode 1, base value, base code with its first bit as the least significant.
+     */
+    static byte[] explicitDefaultTable() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(le(1, 2));
+        out.writeBytes(le(19, 2));
+        row(out, "0", 0, 0);
+        for (int v = 1; v <= 8; v++) {
+            row(out, "1".repeat(v) + "00", v, 0);
+            row(out, "1".repeat(v) + "01", -v, 0);
+        }
+        row(out, "1111111110", 0, 8);
+        row(out, "1111111111", 0, 16);
+        return out.toByteArray();
+    }
+
+    private static void row(ByteArrayOutputStream out, String prefix, int base, int extraBits) {
+        out.write(prefix.length());
+        out.write(prefix.length() + extraBits);
+        out.write(1);
+        out.writeBytes(le(base, 2));
+        long code = 0;
+        for (int i = 0; i < prefix.length(); i++) {
+            if (prefix.charAt(i) == '1') {
+                code |= 1L << i;
+            }
+        }
+        out.writeBytes(le(code, 4));
     }
 
     private static String binary(int x, int width) {
