@@ -220,40 +220,56 @@ public final class ScpEcgReader {
         }
         int[][] rhythm = leads(s6, nLeads, samples, diff6, tables, "rhythm");
 
-        int unitNv = avm6;
-        int[][] out = rhythm;
-        if (refBeatSubtracted) {
-            if (sections[4] == null || sections[5] == null) {
-                throw fail("section 3", "says a reference beat was subtracted, but section "
-                        + (sections[4] == null ? 4 : 5) + " is missing");
-            }
-            Section s4 = sections[4];
+        // Section 4: reference beat geometry, one subtraction zone and fiducial per QRS, then protected areas.
+        // Sample numbers there count from 1 at the record's first sample; shifting by the leads' first sample
+        // makes them 0-based indices into the decoded leads.
+        long shift = first;
+        int beatMs = 0;
+        int fiducial = 0;
+        List<Zone> zones = new ArrayList<>();
+        List<long[]> protectedAreas = new ArrayList<>();
+        List<Annotation> beats = new ArrayList<>();
+        Section s4 = sections[4];
+        if (s4 != null) {
             need(s4, s4.data(), 6, "reference beat header");
-            int beatMs = u16(s4.data(), 4);
-            int fiducial = u16(s4.data() + 2, 4);
+            beatMs = u16(s4.data(), 4);
+            fiducial = u16(s4.data() + 2, 4);
             int nQrs = u16(s4.data() + 4, 4);
             need(s4, s4.data() + 6, 14L * nQrs, nQrs + " subtraction zones");
-            List<Zone> zones = new ArrayList<>();
             for (int k = 0; k < nQrs; k++) {
                 int p = s4.data() + 6 + 14 * k;
-                zones.add(new Zone(u16(p, 4), u32(p + 2, 4), u32(p + 6, 4), u32(p + 10, 4)));
+                Zone z = new Zone(u16(p, 4), u32(p + 2, 4) - shift, u32(p + 6, 4) - shift, u32(p + 10, 4) - shift);
+                if (z.fiducial() < 0 || z.fiducial() >= samples) {
+                    throw fail("section 4", "QRS " + (k + 1) + " has its fiducial at sample " + (z.fiducial() + shift)
+                            + ", outside samples " + first + ".." + last);
+                }
+                zones.add(z);
+                // SCP beat types name reference-beat morphologies, not clinical classes: "Q" (unclassified)
+                // with the type as subtype keeps that distinction
+                beats.add(new Annotation(z.fiducial(), AnnotationCodes.code("Q"), Math.min(z.type(), 127), 0, 0, ""));
             }
-            // Protected areas follow the zones when the encoder wrote them (§5.7); otherwise the subtraction
-            // zones of dominant beats are what was protected.
-            List<long[]> protectedAreas = new ArrayList<>();
             int pa = s4.data() + 6 + 14 * nQrs;
             if (s4.end() - pa >= 8L * nQrs && nQrs > 0) {
                 for (int k = 0; k < nQrs; k++) {
-                    protectedAreas.add(new long[] {u32(pa + 8 * k, 4), u32(pa + 8 * k + 4, 4)});
+                    protectedAreas.add(new long[] {u32(pa + 8 * k, 4) - shift, u32(pa + 8 * k + 4, 4) - shift});
                 }
             } else {
+                // without explicit protected areas, the subtraction zones of dominant beats are what was protected
                 for (Zone z : zones) {
-                    if (isSubtracted(z)) {
+                    if (isSubtracted(z, shift)) {
                         protectedAreas.add(new long[] {z.start(), z.end()});
                     }
                 }
             }
+        }
 
+        int unitNv = avm6;
+        int[][] out = rhythm;
+        if (refBeatSubtracted) {
+            if (s4 == null || sections[5] == null) {
+                throw fail("section 3", "says a reference beat was subtracted, but section "
+                        + (s4 == null ? 4 : 5) + " is missing");
+            }
             Section s5 = sections[5];
             need(s5, s5.data(), 6, "reference beat data header");
             int avm5 = u16(s5.data(), 5);
@@ -285,18 +301,18 @@ public final class ScpEcgReader {
                     out[i] = y;
                 }
                 for (Zone z : zones) {
-                    if (!isSubtracted(z)) {
+                    if (!isSubtracted(z, shift)) {
                         continue;
                     }
                     // the zone's first sample lines up with the beat sample that many samples before its fiducial
                     long m = fiducial - (z.fiducial() - z.start()) - 1;
-                    if (z.start() < 1 || z.end() > samples || z.fiducial() < z.start() || z.fiducial() > z.end()
+                    if (z.start() < 0 || z.end() >= samples || z.fiducial() < z.start() || z.fiducial() > z.end()
                             || m < 0 || m + (z.end() - z.start()) >= beat[i].length) {
-                        throw fail("section 4", "subtraction zone " + z.start() + ".." + z.end() + " (fiducial "
-                                + z.fiducial() + ") does not fit the " + samples + " samples and the "
-                                + beat[i].length + "-sample reference beat with fiducial " + fiducial);
+                        throw fail("section 4", "subtraction zone " + (z.start() + shift) + ".." + (z.end() + shift)
+                                + " (fiducial " + (z.fiducial() + shift) + ") does not fit samples " + first + ".."
+                                + last + " and the " + beat[i].length + "-sample reference beat with fiducial " + fiducial);
                     }
-                    for (long j = z.start() - 1; j <= z.end() - 1; j++, m++) {
+                    for (long j = z.start(); j <= z.end(); j++, m++) {
                         y[(int) j] += beat[i][(int) m] * fb;
                     }
                 }
@@ -307,18 +323,17 @@ public final class ScpEcgReader {
         for (int i = 0; i < nLeads; i++) {
             leads.add(new EcgLead(names[i], out[i], gainPerUv, 0, "uV"));
         }
-        return new EcgRecord(id, start, 1_000_000.0 / interval6, leads, List.of(), List.of());
+        return new EcgRecord(id, start, 1_000_000.0 / interval6, leads, beats, List.of());
     }
 
-    /** Dominant beats (type 0) with a real zone had the reference beat subtracted (§5.7). */
-    private static boolean isSubtracted(Zone z) {
-        return z.type() == 0 && z.end() != 0;
+    /** Dominant beats (type 0) with a real zone had the reference beat subtracted (§5.7); an end of 0 means none. */
+    private static boolean isSubtracted(Zone z, long shift) {
+        return z.type() == 0 && z.end() + shift != 0;
     }
 
     /**
      * Three-sample moving average, rounded away from zero, except in protected areas, which were stored at full
-     * precision. The kept range is the area's samples (1-based QB..QE, so 0-based QB-1..QE-1) and the two samples
-     * after it: PhysioNet's parsescp, the reference decoder for the carts that wrote such files, keeps exactly that
+     * precision. The kept range is the area's samples (here 0-based) and the two samples after it: PhysioNet's parsescp, the reference decoder for the carts that wrote such files, keeps exactly that
      * range, and matching it is what makes the output agree sample for sample.
      */
     private int[] smoothed(int[] x, List<long[]> protectedAreas) {
@@ -329,8 +344,8 @@ public final class ScpEcgReader {
             y[j] = v > 0 ? (v + 2) / 3 : v < 0 ? (v - 2) / 3 : 0;
         }
         for (long[] a : protectedAreas) {
-            long from = Math.max(0, a[0] - 1);
-            long to = Math.min(n - 1L, a[1] + 1);
+            long from = Math.max(0, a[0]);
+            long to = Math.min(n - 1L, a[1] + 2);
             for (long j = from; j <= to; j++) {
                 y[(int) j] = x[(int) j];
             }

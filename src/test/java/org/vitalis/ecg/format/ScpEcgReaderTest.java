@@ -28,6 +28,11 @@ class ScpEcgReaderTest {
         // section 1: patient id tag 2 and acquisition date/time tags 25/26 (the .des says 1 January 2004 02:13:18)
         assertThat(rec.id()).isEqualTo("0000000");
         assertThat(rec.start()).isEqualTo(Instant.parse("2004-01-01T02:13:18Z"));
+        // section 4: eleven QRS fiducials (1-based in the file), their reference beat types as subtypes
+        assertThat(rec.beats()).extracting(Annotation::sample)
+                .containsExactly(253L, 705L, 1117L, 1617L, 2065L, 2439L, 2955L, 3426L, 3851L, 4340L, 4605L);
+        assertThat(rec.beats()).extracting(Annotation::subtype).containsExactly(0, 1, 0, 2, 2, 0, 3, 2, 0, 2, 4);
+        assertThat(rec.beats()).allMatch(a -> a.mnemonic().equals("Q"));
         EcgRecord all = LimbLeads.derive(rec);
         assertThat(all.leads()).hasSize(12);
         for (int k = 0; k < 12; k++) {
