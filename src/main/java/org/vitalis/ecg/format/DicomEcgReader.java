@@ -70,14 +70,12 @@ public final class DicomEcgReader {
         return read(file, 0);
     }
 
-    /** Multiplex group {@code group} (0-based) of the Waveform Sequence. */
+    /**
+     * Multiplex group {@code group} (0-based) of the Waveform Sequence; other groups are not decoded, so one the
+     * reader cannot handle (say, audio in mu-law) does not stand in the way.
+     */
     public static EcgRecord read(Path file, int group) throws IOException {
-        List<EcgRecord> all = readAll(file);
-        if (group < 0 || group >= all.size()) {
-            throw new DicomFormatException(file.toString(), "(5400,0100) Waveform Sequence has " + all.size()
-                    + " multiplex groups, there is no group " + group);
-        }
-        return all.get(group);
+        return parse(Files.readAllBytes(file), file.toString(), ZoneOffset.UTC, group);
     }
 
     /** Every multiplex group of the Waveform Sequence, in file order. */
@@ -93,10 +91,31 @@ public final class DicomEcgReader {
      * @throws DicomFormatException when the bytes are not a readable ECG waveform object
      */
     public static List<EcgRecord> parse(byte[] data, String source, ZoneId zoneWhenUnstated) {
-        return new DicomEcgReader(data, source).decode(zoneWhenUnstated);
+        DicomEcgReader r = new DicomEcgReader(data, source);
+        Parsed parsed = r.dataset(zoneWhenUnstated);
+        List<EcgRecord> out = new ArrayList<>();
+        for (int g = 0; g < parsed.groups().size(); g++) {
+            out.add(r.group(parsed, g));
+        }
+        return out;
     }
 
-    private List<EcgRecord> decode(ZoneId zone) {
+    /** Decodes one multiplex group (0-based) of a DICOM Part 10 file held in memory. */
+    public static EcgRecord parse(byte[] data, String source, ZoneId zoneWhenUnstated, int group) {
+        DicomEcgReader r = new DicomEcgReader(data, source);
+        Parsed parsed = r.dataset(zoneWhenUnstated);
+        if (group < 0 || group >= parsed.groups().size()) {
+            throw r.fail("(5400,0100)", "Waveform Sequence has " + parsed.groups().size()
+                    + " multiplex groups, there is no group " + group);
+        }
+        return r.group(parsed, group);
+    }
+
+    /** What every group shares: the record id and start time, and the groups' still undecoded items. */
+    private record Parsed(String id, Instant start, List<Map<Integer, Element>> groups) {
+    }
+
+    private Parsed dataset(ZoneId zone) {
         // PS3.10 §7.1: a 128-byte preamble, then the magic "DICM", then the file meta group in Explicit VR LE
         if (d.length < 132 || d[128] != 'D' || d[129] != 'I' || d[130] != 'C' || d[131] != 'M') {
             throw fail("preamble", "no \"DICM\" prefix at byte 128; not a DICOM Part 10 file");
@@ -141,14 +160,11 @@ public final class DicomEcgReader {
         if (waveforms == null || waveforms.items() == null || waveforms.items().isEmpty()) {
             throw fail("(5400,0100)", "Waveform Sequence is missing or empty");
         }
-        List<EcgRecord> out = new ArrayList<>();
-        for (int g = 0; g < waveforms.items().size(); g++) {
-            out.add(group(waveforms.items().get(g), g, id, start));
-        }
-        return out;
+        return new Parsed(id, start, waveforms.items());
     }
 
-    private EcgRecord group(Map<Integer, Element> item, int g, String id, Instant start) {
+    private EcgRecord group(Parsed parsed, int g) {
+        Map<Integer, Element> item = parsed.groups().get(g);
         String where = "(5400,0100) item " + g;
         int channels = (int) number(item, 0x003A0005, where, "Number of Waveform Channels");
         long samples = number(item, 0x003A0010, where, "Number of Waveform Samples");
@@ -231,7 +247,7 @@ public final class DicomEcgReader {
             }
             leads.add(new EcgLead(label(def, c), x[c], 1.0 / scale, (int) -baseline, unit));
         }
-        return new EcgRecord(id, start, frequency, leads, List.of(), List.of());
+        return new EcgRecord(parsed.id(), parsed.start(), frequency, leads, List.of(), List.of());
     }
 
     /** Lead name from the Channel Source Sequence code (CID 3001), else its meaning, else the channel label. */
@@ -388,7 +404,7 @@ public final class DicomEcgReader {
                         p += 8;
                         break;
                     }
-                    p = elementIn(p, limit, explicit, item, depth);
+                    p = element(p, limit, explicit, item, depth);
                 }
             } else {
                 if (len > limit - p) {
@@ -396,15 +412,11 @@ public final class DicomEcgReader {
                 }
                 int itemEnd = p + (int) len;
                 while (p < itemEnd) {
-                    p = elementIn(p, itemEnd, explicit, item, depth);
+                    p = element(p, itemEnd, explicit, item, depth);
                 }
             }
             items.add(item);
         }
-    }
-
-    private int elementIn(int p, int end, boolean explicit, Map<Integer, Element> item, int depth) {
-        return element(p, end, explicit, item, depth);
     }
 
     private int skipFragments(int tag, int p, int end) {

@@ -118,7 +118,7 @@ class DicomEcgReaderTest {
         java.nio.file.Files.write(f, DicomTestFiles.ecg(DicomTestFiles.EXPLICIT, true, TWELVE, samples(), "uV"));
         assertThat(DicomEcgReader.read(f).id()).isEqualTo("1.2.3.4.5");
         assertThatThrownBy(() -> DicomEcgReader.read(f, 1)).isInstanceOf(DicomFormatException.class)
-                .hasMessageContaining("1 multiplex groups");
+                .hasMessageContaining("1 multiplex groups").hasMessageContaining("one.dcm");
     }
 
     static int indexOf(byte[] b, byte[] pattern) {
