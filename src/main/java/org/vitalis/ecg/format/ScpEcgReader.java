@@ -13,7 +13,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads an SCP-ECG record (EN 1064 / ISO 11073-91064, protocol versions 1.x to 3.0) into an {@link EcgRecord}.
+ * Reads an SCP-ECG record (EN 1064 / ISO 11073-91064) into an {@link EcgRecord}. Written to protocol versions 1.x
+ * and 2.x; the version bytes are not checked, because 3.0 keeps the section layouts read here, but no 3.0 file has
+ * been tried.
+ *
+ * <p>Of section 1 only what {@link EcgRecord} holds is kept: the patient id (tag 2) becomes the record id, and the
+ * acquisition date and time (tags 25, 26, with the offset of tag 34 when present) the start. The QRS fiducials of
+ * section 4 become beat annotations labelled "Q" with the SCP reference beat type as subtype.
  *
  * <p>Every CRC is checked before anything is decoded, so a damaged transfer is refused rather than shown as an
  * ECG. Rhythm data (section 6) is Huffman-decoded (section 2, or the standard's default table), undone from first
