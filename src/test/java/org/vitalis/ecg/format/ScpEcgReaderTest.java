@@ -90,6 +90,65 @@ class ScpEcgReaderTest {
     }
 
     @Test
+    void addsTheReferenceBeatBackInItsSubtractionZone() {
+        int[] residual = new int[20];
+        int[] beat = new int[10];
+        for (int j = 0; j < 20; j++) {
+            residual[j] = (j * 7) % 11 - 5;
+        }
+        for (int j = 0; j < 10; j++) {
+            beat[j] = 100 * j - 300;
+        }
+        byte[][] sections = new byte[12][];
+        sections[1] = new byte[] {(byte) 255, 0, 0};
+        sections[3] = concat(new byte[] {1, 0x05}, ScpTestFiles.le(1, 4), ScpTestFiles.le(20, 4), new byte[] {1});
+        // beat of 20 ms = 10 samples, fiducial at its 4th sample; one dominant QRS zone 6..12, fiducial 9 (1-based)
+        sections[4] = concat(ScpTestFiles.le(20, 2), ScpTestFiles.le(4, 2), ScpTestFiles.le(1, 2), ScpTestFiles.le(0, 2),
+                ScpTestFiles.le(6, 4), ScpTestFiles.le(9, 4), ScpTestFiles.le(12, 4));
+        sections[5] = concat(ScpTestFiles.le(2500, 2), ScpTestFiles.le(2000, 2), new byte[] {0, 0},
+                ScpTestFiles.le(20, 2), plain(beat));
+        sections[6] = concat(ScpTestFiles.le(5000, 2), ScpTestFiles.le(2000, 2), new byte[] {0, 0},
+                ScpTestFiles.le(40, 2), plain(residual));
+        byte[] b = ScpTestFiles.assemble(sections);
+
+        EcgRecord raw = ScpEcgReader.parse(b, "beat.scp", "beat", ZoneOffset.UTC, false);
+        EcgLead lead = raw.leads().getFirst();
+        // unit is gcd(2500, 5000) nV: the residual counts double, the beat once, from 0-based sample 5 (beat sample 0)
+        assertThat(lead.gain()).isEqualTo(0.4);
+        for (int j = 0; j < 20; j++) {
+            int want = residual[j] * 2 + (j >= 5 && j <= 11 ? beat[j - 5] : 0);
+            assertThat(lead.samples()[j]).as("sample %d", j).isEqualTo(want);
+        }
+        assertThat(raw.id()).isEqualTo("beat");
+        assertThat(raw.start()).isNull();
+        assertThat(raw.beats()).extracting(Annotation::sample).containsExactly(8L);
+
+        EcgLead smooth = ScpEcgReader.parse(b, "beat.scp", "beat", ZoneOffset.UTC, true).leads().getFirst();
+        // samples 5..13 are protected (zone plus two, as parsescp keeps them); sample 2 is a rounded 3-point mean
+        for (int j = 5; j <= 13; j++) {
+            assertThat(smooth.samples()[j]).isEqualTo(lead.samples()[j]);
+        }
+        int sum = 2 * (residual[1] + residual[2] + residual[3]);
+        assertThat(smooth.samples()[2]).isEqualTo(sum > 0 ? (sum + 2) / 3 : sum < 0 ? (sum - 2) / 3 : 0);
+    }
+
+    private static byte[] plain(int[] v) {
+        byte[] b = new byte[2 * v.length];
+        for (int j = 0; j < v.length; j++) {
+            ScpTestFiles.put(b, 2 * j, v[j], 2);
+        }
+        return b;
+    }
+
+    private static byte[] concat(byte[]... parts) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        for (byte[] p : parts) {
+            out.writeBytes(p);
+        }
+        return out.toByteArray();
+    }
+
+    @Test
     void explicitHuffmanTablesDecodeLikeTheDefaultOne() {
         int[][] x = {{0, 5, -7, 200, 190, -3000, 12, 12, 13}};
         byte[] b = ScpTestFiles.record(x, I_II_V1, 5000, 2000, 1, ScpTestFiles.explicitDefaultTable(), null);

@@ -22,7 +22,8 @@ import org.vitalis.ecg.SharedData;
  * files, so the seeded mutation test below also runs many mutated inputs on every build.
  */
 class ScpFuzzTest {
-    private static final String[] SEEDS = {"huffman-second-differences", "huffman-first-differences", "plain-amplitudes"};
+    private static final String[] SEEDS = {"huffman-second-differences", "huffman-first-differences", "plain-amplitudes",
+        "reference-beat-protected-areas"};
 
     /** Values that matter to lengths, counts and flags. */
     private static final int[] INTERESTING = {0, 1, 2, 0x7F, 0x80, 0xFF, 0xFE, 0x10, 0x4E};
