@@ -19,7 +19,8 @@ final class EcgCommand {
 
     @Command(name = "convert", mixinStandardHelpOptions = true,
             description = {"Convert a recording between formats, chosen by the files' extensions.",
-                "Reads WFDB (.hea or the record path), EDF/BDF, HL7 aECG (.xml), FHIR R4 Observation (.json).",
+                "Reads WFDB (.hea or the record path), EDF/BDF, SCP-ECG (.scp), DICOM ECG (.dcm), HL7 aECG (.xml),",
+                "FHIR R4 Observation (.json).",
                 "Writes WFDB (.hea), EDF+ (.edf), HL7 aECG (.xml), FHIR R4 Observation (.json).",
                 "Samples are copied as stored integers with their scale, so nothing is lost."})
     static final class Convert implements Callable<Integer> {

@@ -49,6 +49,20 @@ class EcgCommandTest {
     }
 
     @Test
+    void convertsTheSharedScpAndDicomFilesToEdf(@TempDir Path dir) throws Exception {
+        Path formats = org.vitalis.ecg.SharedData.require("ecg-formats");
+        Path dicom = org.vitalis.ecg.SharedData.require("dicom");
+        var scp = CommandLineTest.run("ecg", "convert", formats.resolve("scp-ecg/test.scp").toString(),
+                dir.resolve("scp.edf").toString());
+        assertThat(scp.code()).as(scp.err()).isZero();
+        assertThat(scp.out()).contains("8 leads, 500 Hz, 10.0 s");
+        var dcm = CommandLineTest.run("ecg", "convert", dicom.resolve("waveform_ecg.dcm").toString(),
+                dir.resolve("dcm.xml").toString());
+        assertThat(dcm.code()).as(dcm.err()).isZero();
+        assertThat(dcm.out()).contains("12 leads, 1000 Hz, 10.0 s");
+    }
+
+    @Test
     void badInputGivesOneClearLine(@TempDir Path dir) throws Exception {
         Path junk = dir.resolve("junk.edf");
         Files.writeString(junk, "this is not an EDF file at all");

@@ -15,7 +15,8 @@ import java.util.Locale;
 public final class EcgFiles {
     /** The extensions {@link #read} understands, for messages and file choosers. */
     public static final List<String> READABLE = List.of(".hea (WFDB; or the record path without extension)",
-            ".edf", ".bdf", ".xml (HL7 aECG)", ".json (FHIR R4 Observation)");
+            ".edf", ".bdf", ".scp (SCP-ECG)", ".dcm (DICOM ECG waveform)", ".xml (HL7 aECG)",
+            ".json (FHIR R4 Observation)");
     public static final List<String> WRITABLE = List.of(".hea (WFDB)", ".edf", ".xml (HL7 aECG)",
             ".json (FHIR R4 Observation)");
 
@@ -40,6 +41,8 @@ public final class EcgFiles {
                 }
                 yield edf.record();
             }
+            case "scp" -> ScpEcgReader.read(file, zone);
+            case "dcm" -> DicomEcgReader.read(file);
             case "xml" -> AecgReader.read(file);
             case "json" -> FhirEcgObservation.read(Files.readString(file, StandardCharsets.UTF_8), file.toString());
             default -> throw new IllegalArgumentException(unknown(file, READABLE));

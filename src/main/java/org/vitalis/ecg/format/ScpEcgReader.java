@@ -90,7 +90,7 @@ public final class ScpEcgReader {
      * Decodes an SCP-ECG record held in memory.
      *
      * @param source           names the origin in error messages
-     * @param fallbackId       record id when section 1 has no patient id
+     * @param fallbackId       record id (the file name without extension when read from a file)
      * @param zoneWhenUnstated zone of the acquisition time when section 1 has no time-zone tag
      * @param smoothResidual   smooth the residual outside protected zones before re-adding the reference beat
      * @throws ScpFormatException when the bytes are not a readable SCP-ECG record
@@ -164,13 +164,11 @@ public final class ScpEcgReader {
             }
         }
 
+        // The record id is the file's, never the patient id of section 1: record ids reach file names
+        // and log lines, where nothing identifying a patient may go.
         String id = fallbackId;
         Instant start = null;
         if (sections[1] != null) {
-            String pid = patientId(sections[1]);
-            if (pid != null && !pid.isBlank()) {
-                id = pid.strip();
-            }
             start = acquisitionTime(sections[1], zone);
         }
         List<int[][]> tables = sections[2] == null ? null : huffmanTables(sections[2]);
@@ -556,19 +554,6 @@ public final class ScpEcgReader {
         return (d[p + (int) (bit >>> 3)] >>> (7 - (int) (bit & 7))) & 1;
     }
 
-    /** Tag 2 of section 1 (§5.4): patient identification, NUL-terminated text. */
-    private String patientId(Section s) {
-        int p = tag(s, 2);
-        if (p < 0) {
-            return null;
-        }
-        int len = u16(p + 1, 1);
-        int end = p + 3;
-        while (end < p + 3 + len && d[end] != 0) {
-            end++;
-        }
-        return new String(d, p + 3, end - p - 3, StandardCharsets.ISO_8859_1);
-    }
 
     /** Tags 25 (date: year as 2 bytes, month, day), 26 (time: hour, minute, second) and 34 (time zone) of section 1. */
     private Instant acquisitionTime(Section s, ZoneId zone) {

@@ -25,8 +25,8 @@ class ScpEcgReaderTest {
         assertThat(rec.samplingFrequency()).isEqualTo(ref.samplingFrequency()).isEqualTo(500.0);
         assertThat(rec.sampleCount()).isEqualTo(ref.header().samples()).isEqualTo(5000);
         assertThat(rec.leads()).extracting(EcgLead::label).containsExactly("I", "II", "V1", "V2", "V3", "V4", "V5", "V6");
-        // section 1: patient id tag 2 and acquisition date/time tags 25/26 (the .des says 1 January 2004 02:13:18)
-        assertThat(rec.id()).isEqualTo("0000000");
+        // the id is the file's, never section 1's patient id; acquisition date/time tags 25/26 (the .des says 1 January 2004 02:13:18)
+        assertThat(rec.id()).isEqualTo("test");
         assertThat(rec.start()).isEqualTo(Instant.parse("2004-01-01T02:13:18Z"));
         // section 4: eleven QRS fiducials (1-based in the file), their reference beat types as subtypes
         assertThat(rec.beats()).extracting(Annotation::sample)
@@ -83,7 +83,7 @@ class ScpEcgReaderTest {
                     assertThat(rec.leads().get(i).gain()).isEqualTo(0.4);
                 }
                 assertThat(rec.samplingFrequency()).isEqualTo(1000.0);
-                assertThat(rec.id()).isEqualTo("4711");
+                assertThat(rec.id()).as("the patient id 4711 in section 1 is not used").isEqualTo("mini");
                 assertThat(rec.start()).isEqualTo(Instant.parse("2025-03-14T09:26:53Z"));
             }
         }
