@@ -64,7 +64,13 @@ final class SimulateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         CountDownLatch stopped = new CountDownLatch(1);
-        Running r = start(device, port, rateMultiplier, heartRate);
+        Running r;
+        try {
+            r = start(device, port, rateMultiplier, heartRate);
+        } catch (org.vitalis.device.transport.TransportException e) {
+            // Its message is already the plain-words line the user needs.
+            throw new IllegalStateException(e.getMessage(), e);
+        }
         Thread hook = new Thread(() -> {
             try {
                 r.close();

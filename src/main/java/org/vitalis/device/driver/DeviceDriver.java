@@ -9,7 +9,7 @@ import org.vitalis.device.transport.ByteTransport;
 
 /**
  * One device: opens its transport, decodes its protocol and emits readings, waveform chunks, gaps and statuses to a
- * listener. The read loop runs on its own virtual thread; events reach the listener through a bounded
+ * listener. The read loop runs on its own thread; events reach the listener through a bounded
  * {@link Dispatcher}, so neither a slow listener nor a device sending far too fast can exhaust memory.
  *
  * <p>States: CONNECTING → STREAMING; when the stream ends or fails, RECONNECTING with backoff (0.5 s doubling to
@@ -94,7 +94,9 @@ public final class DeviceDriver implements AutoCloseable {
             throw new IllegalStateException("device " + deviceId + " is already started");
         }
         dispatcher.start();
-        reader = Thread.ofVirtual().name("device-" + deviceId).start(this::run);
+        // A platform thread: serial reads block inside native code, which would pin a virtual thread's carrier and,
+        // with a few devices on a two-core station, starve every other virtual thread.
+        reader = Thread.ofPlatform().daemon().name("device-" + deviceId).start(this::run);
     }
 
     /** Stops reading, closes the port and delivers what is queued; the last status is STOPPED. */

@@ -6,8 +6,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Hands a driver's events to its listener on a thread of its own. Readings and waveform chunks wait in a bounded
- * queue that drops its oldest entry when full (a live screen wants the newest data), statuses are coalesced to the
- * latest, and gaps are few (one per reconnection) and never dropped.
+ * queue that drops its oldest entry when full (a live screen wants the newest data); a status replaces a waiting
+ * one of the same state, so every state change is delivered but counters do not pile up; gaps are few (one per
+ * reconnection) and never dropped.
  */
 final class Dispatcher {
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
@@ -17,7 +18,7 @@ final class Dispatcher {
     private final int capacity;
     private final ArrayDeque<Object> data = new ArrayDeque<>();
     private final ArrayDeque<DeviceGap> gaps = new ArrayDeque<>();
-    private DeviceStatus status;
+    private final ArrayDeque<DeviceStatus> statuses = new ArrayDeque<>();
     private long dropped;
     private int highWater;
     private boolean closed;
@@ -33,7 +34,7 @@ final class Dispatcher {
     }
 
     void start() {
-        thread = Thread.ofVirtual().name("device-events-" + deviceId).start(this::run);
+        thread = Thread.ofPlatform().daemon().name("device-events-" + deviceId).start(this::run);
     }
 
     synchronized void offer(Object event) {
@@ -47,7 +48,14 @@ final class Dispatcher {
     }
 
     synchronized void status(DeviceStatus s) {
-        status = s;
+        DeviceStatus last = statuses.peekLast();
+        if (last != null && last.state() == s.state()) {
+            statuses.pollLast();
+        } else if (statuses.size() >= capacity) {
+            // Only a driver flapping faster than the listener can follow gets here; its latest states matter most.
+            statuses.pollFirst();
+        }
+        statuses.addLast(s);
         notifyAll();
     }
 
@@ -84,7 +92,7 @@ final class Dispatcher {
         while (true) {
             Object next;
             synchronized (this) {
-                while (!closed && data.isEmpty() && gaps.isEmpty() && status == null) {
+                while (!closed && data.isEmpty() && gaps.isEmpty() && statuses.isEmpty()) {
                     try {
                         wait();
                     } catch (InterruptedException e) {
@@ -93,10 +101,9 @@ final class Dispatcher {
                 }
                 if (!gaps.isEmpty()) {
                     next = gaps.pollFirst();
-                } else if (status != null && (!closed || data.isEmpty())) {
+                } else if (!statuses.isEmpty() && (!closed || data.isEmpty())) {
                     // A state change shows at once; after close the final status comes after the last data.
-                    next = status;
-                    status = null;
+                    next = statuses.pollFirst();
                 } else if (!data.isEmpty()) {
                     next = data.pollFirst();
                 } else {

@@ -109,9 +109,8 @@ public abstract class Simulator implements AutoCloseable {
     }
 
     private void run() {
-        long start = System.nanoTime();
         double deviceSeconds = 0;
-        long lastNanos = start;
+        long next = System.nanoTime();
         long index = 0;
         try {
             while (!stopping) {
@@ -121,22 +120,24 @@ public abstract class Simulator implements AutoCloseable {
                     out.write(garbage(g, random));
                     garbageSent += g;
                 }
-                byte[] bytes = unit(index, deviceSeconds);
-                out.write(bytes);
-                index++;
-                unitsSent = index;
-                onUnitWritten.accept(System.nanoTime());
-                // Pace by device time, so a changed multiplier changes speed without a jump in the signal.
-                double period = 1.0 / unitRateHz();
-                deviceSeconds += period;
-                long wait = (long) (period / rateMultiplier * 1e9);
-                long next = lastNanos + wait;
                 long now = System.nanoTime();
-                if (next < now - 100_000_000L) {
-                    // Far behind (a stalled reader blocked our writes): resume from now instead of bursting.
+                if (next < now - 1_000_000_000L) {
+                    // Over a second behind (a reader that stopped reading blocked our writes): resume from now
+                    // rather than send the backlog in one burst.
                     next = now;
                 }
-                lastNanos = next;
+                // Everything due by now goes out; on a busy machine that is a few units per write, as a UART
+                // buffer would deliver them.
+                while (next <= now && !stopping) {
+                    out.write(unit(index, deviceSeconds));
+                    index++;
+                    unitsSent = index;
+                    onUnitWritten.accept(System.nanoTime());
+                    double period = 1.0 / unitRateHz();
+                    // Paced by device time, so a changed multiplier changes speed without a jump in the signal.
+                    deviceSeconds += period;
+                    next += (long) (period / rateMultiplier * 1e9);
+                }
                 while (!stopping && (now = System.nanoTime()) < next) {
                     LockSupport.parkNanos(next - now);
                 }
