@@ -29,6 +29,21 @@ public final class DeviceDriver implements AutoCloseable {
      */
     public record Options(Duration initialBackoff, Duration maxBackoff, int attemptsBeforeError, Duration readTimeout,
             Duration silenceLimit, Duration readingInterval, int queueCapacity) {
+        public Options {
+            for (Duration d : new Duration[] {initialBackoff, maxBackoff, readTimeout, silenceLimit, readingInterval}) {
+                if (d == null || d.isNegative()) {
+                    throw new IllegalArgumentException("driver durations must be zero or more, not " + d);
+                }
+            }
+            if (initialBackoff.isZero() || readTimeout.isZero() || maxBackoff.compareTo(initialBackoff) < 0) {
+                throw new IllegalArgumentException("backoff and read timeout must be positive, with the maximum"
+                        + " backoff at least the initial one");
+            }
+            if (attemptsBeforeError < 1 || queueCapacity < 1) {
+                throw new IllegalArgumentException("attempts before error and queue capacity must be at least 1");
+            }
+        }
+
         public static Options defaults() {
             return new Options(Duration.ofMillis(500), Duration.ofSeconds(5), 5, Duration.ofMillis(100),
                     Duration.ofSeconds(5), Duration.ofMillis(200), 256);
@@ -91,7 +106,8 @@ public final class DeviceDriver implements AutoCloseable {
 
     public synchronized void start() {
         if (reader != null) {
-            throw new IllegalStateException("device " + deviceId + " is already started");
+            // One run per driver keeps counters and gaps unambiguous; the manager makes a new driver to restart.
+            throw new IllegalStateException("device " + deviceId + " was already started");
         }
         dispatcher.start();
         // A platform thread: serial reads block inside native code, which would pin a virtual thread's carrier and,

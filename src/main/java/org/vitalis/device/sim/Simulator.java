@@ -2,6 +2,7 @@ package org.vitalis.device.sim;
 
 import java.io.IOException;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongConsumer;
 import org.slf4j.Logger;
@@ -19,7 +20,7 @@ public abstract class Simulator implements AutoCloseable {
     private final ByteTransport out;
     private final Random random;
     private volatile double rateMultiplier = 1;
-    private volatile int garbagePending;
+    private final AtomicInteger garbagePending = new AtomicInteger();
     private volatile boolean stopping;
     private volatile LongConsumer onUnitWritten = t -> { };
     private volatile long unitsSent;
@@ -67,7 +68,10 @@ public abstract class Simulator implements AutoCloseable {
 
     /** Sends a burst of {@code length} garbage bytes before the next unit. */
     public final void sendGarbage(int length) {
-        garbagePending += length;
+        if (length < 0) {
+            throw new IllegalArgumentException("a garbage burst cannot have " + length + " bytes");
+        }
+        garbagePending.addAndGet(length);
     }
 
     /** Called with System.nanoTime() right after each unit was written (benchmarks measure latency from it). */
@@ -114,9 +118,8 @@ public abstract class Simulator implements AutoCloseable {
         long index = 0;
         try {
             while (!stopping) {
-                int g = garbagePending;
+                int g = garbagePending.getAndSet(0);
                 if (g > 0) {
-                    garbagePending = 0;
                     out.write(garbage(g, random));
                     garbageSent += g;
                 }
