@@ -267,6 +267,33 @@ class DeviceDriverTest {
         }
     }
 
+    @Test
+    void aListenerThatThrowsDoesNotStopTheDevice() throws Exception {
+        Recorder rec = new Recorder() {
+            @Override
+            public void reading(DeviceReading reading) {
+                super.reading(reading);
+                throw new IllegalStateException("screen bug");
+            }
+        };
+        try (VirtualSerialPair pair = VirtualSerialPair.open();
+                OximeterSimulator sim = new OximeterSimulator(pair.deviceEnd());
+                DeviceDriver d = driver("ox", new ContecCms50Protocol(), pair, rec, FAST)) {
+            sim.start();
+            d.start();
+            await("readings despite the failing listener", WAIT, () -> rec.readings.size() >= 3);
+            assertThat(d.status().state()).isEqualTo(DeviceState.STREAMING);
+        }
+    }
+
+    @Test
+    void optionsRejectNonsense() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> DeviceDriver.Options.defaults().withQueueCapacity(0))
+                .isInstanceOf(IllegalArgumentException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> DeviceDriver.Options.defaults()
+                .withBackoff(Duration.ofSeconds(2), Duration.ofSeconds(1), 3)).isInstanceOf(IllegalArgumentException.class);
+    }
+
     /** The device side of a TCP serial adapter, for the simulator to write to. */
     private static ByteTransport socketEnd(Socket s) throws IOException {
         OutputStream out = s.getOutputStream();
