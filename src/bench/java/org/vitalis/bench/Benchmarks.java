@@ -17,6 +17,7 @@ public final class Benchmarks {
         rows.addAll(SearchBenchmark.run(quick ? new int[] {1_000, 10_000} : new int[] {1_000, 10_000, 100_000}));
         rows.addAll(VitalsSaveBenchmark.run());
         rows.addAll(CodecBenchmark.run());
+        rows.addAll(DeviceLatencyBenchmark.run());
         rows.addAll(ColdStartBenchmark.run());
         print(rows);
         // The ECG detector is scored on MIT-BIH DS1, which only the shared data sets hold.

@@ -27,13 +27,14 @@ import org.vitalis.device.codec.MasimoRadical7Decoder;
 import org.vitalis.device.codec.MderFloat;
 import org.vitalis.device.codec.OpenBciCytonDecoder;
 import org.vitalis.device.codec.StreamDecoder;
+import org.vitalis.device.transport.SerialPorts;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "device", description = "Engineering tools for medical devices.", subcommands = DeviceCommand.Decode.class,
+@Command(name = "device", description = "Engineering tools for medical devices.", subcommands = {DeviceCommand.Decode.class, DeviceCommand.ListPorts.class},
         mixinStandardHelpOptions = true)
 final class DeviceCommand {
 
@@ -233,6 +234,33 @@ final class DeviceCommand {
                 throw new IllegalArgumentException("--gain does not apply to --protocol " + protocol);
             }
             return d;
+        }
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true,
+            description = "List the serial ports of this computer, with what USB says about each adapter.")
+    static final class ListPorts implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            List<SerialPorts.PortInfo> ports = SerialPorts.list();
+            String format = "%-22s %-34s %-10s %s%n";
+            out.printf(format, "PATH", "DESCRIPTION", "USB ID", "MANUFACTURER");
+            for (SerialPorts.PortInfo p : ports) {
+                String usb = p.vendorId() < 0 || p.productId() < 0 ? "-"
+                        : String.format("%04x:%04x", p.vendorId(), p.productId());
+                out.printf(format, p.path(), p.description() == null ? "-" : p.description(), usb,
+                        p.manufacturer() == null ? "-" : p.manufacturer());
+            }
+            if (ports.isEmpty()) {
+                out.println("(no serial ports found)");
+            }
+            out.println("Virtual ports (/dev/pts/N, e.g. from 'vitalis simulate' or socat) are not listed; open them by path.");
+            out.flush();
+            return 0;
         }
     }
 

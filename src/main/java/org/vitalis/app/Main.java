@@ -17,7 +17,8 @@ import picocli.CommandLine.Spec;
 /** The launcher: with no command it opens the workstation; commands serve admins and engineers. */
 @Command(name = "vitalis", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Vitalis clinician workstation. With no command, opens the workstation window.",
-        subcommands = {BackupCommand.class, RestoreCommand.class, AuditCommand.class, EcgCommand.class, DeviceCommand.class})
+        subcommands = {BackupCommand.class, RestoreCommand.class, AuditCommand.class, EcgCommand.class,
+            DeviceCommand.class, SimulateCommand.class})
 public final class Main implements Callable<Integer> {
     @Mixin
     StationOptions station;

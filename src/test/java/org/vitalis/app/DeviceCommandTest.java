@@ -124,4 +124,13 @@ class DeviceCommandTest {
         fails("needs --rate", "device", "decode", "--protocol", "ascii-ecg", "--file", dir.resolve("x").toString());
         fails("no such file", "device", "decode", "--protocol", "contec-cms50", "--file", dir.resolve("x").toString());
     }
+
+    @Test
+    void listPrintsTheHeaderAndHowToOpenVirtualPorts() {
+        CommandLineTest.Result r = CommandLineTest.run("device", "list");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out().lines().findFirst().orElseThrow()).startsWith("PATH").contains("DESCRIPTION")
+                .contains("USB ID").contains("MANUFACTURER");
+        assertThat(r.out()).contains("Virtual ports (/dev/pts/N");
+    }
 }

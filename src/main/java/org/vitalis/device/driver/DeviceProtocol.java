@@ -1,0 +1,19 @@
+package org.vitalis.device.driver;
+
+import java.time.Duration;
+import org.vitalis.device.transport.SerialSettings;
+
+/** A serial protocol the driver can read: its line settings and how its frames become readings. */
+public interface DeviceProtocol {
+    /** Stable name, as {@code device decode --protocol} takes it, e.g. "contec-cms50". */
+    String name();
+
+    /** The line settings the device's manual gives. */
+    SerialSettings serialSettings();
+
+    /**
+     * @param readingInterval numeric readings are emitted when they change, but not more often than this, and at
+     *                        least once a second while frames keep coming
+     */
+    ProtocolSession newSession(String deviceId, Duration readingInterval);
+}

@@ -1,0 +1,75 @@
+package org.vitalis.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.math.BigDecimal;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+import org.vitalis.device.codec.AsciiEcgDecoder;
+import org.vitalis.device.codec.ContecCms50Decoder;
+import org.vitalis.device.transport.ByteTransport;
+import org.vitalis.device.transport.SerialPortTransport;
+import org.vitalis.device.transport.SerialSettings;
+import org.vitalis.device.transport.VirtualSerialPair;
+
+@EnabledOnOs({OS.LINUX, OS.MAC})
+class SimulateCommandTest {
+    private static byte[] readFor(ByteTransport t, Duration d) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] buf = new byte[1024];
+        long end = System.nanoTime() + d.toNanos();
+        while (System.nanoTime() < end) {
+            int n = t.read(buf, 0, buf.length, Duration.ofMillis(50));
+            if (n < 0) {
+                break;
+            }
+            out.write(buf, 0, n);
+        }
+        return out.toByteArray();
+    }
+
+    @Test
+    void withoutAPortTheSimulatorPlaysOnANewVirtualPort() throws Exception {
+        try (SimulateCommand.Running r = SimulateCommand.start("oximeter", null, 1, 72)) {
+            assertThat(r.portPath()).startsWith("/dev/");
+            assertThat(r.virtual()).isTrue();
+            assertThat(r.settings()).isEqualTo("contec-cms50, 19200 8O1");
+            try (SerialPortTransport port = SerialPortTransport.open(r.portPath(), SerialSettings.of8N1(19200))) {
+                ContecCms50Decoder d = new ContecCms50Decoder();
+                assertThat(d.feed(readFor(port, Duration.ofMillis(500))).size()).isGreaterThan(15);
+            }
+        }
+    }
+
+    @Test
+    void withAPortTheSimulatorWritesToThatPort() throws Exception {
+        try (VirtualSerialPair pair = VirtualSerialPair.open();
+                SimulateCommand.Running r = SimulateCommand.start("ecg", pair.portPath(), 2, 72)) {
+            assertThat(r.virtual()).isFalse();
+            AsciiEcgDecoder d = new AsciiEcgDecoder(250, new BigDecimal("341"), 512);
+            assertThat(d.feed(readFor(pair.deviceEnd(), Duration.ofMillis(400))).size()).isGreaterThan(100);
+        }
+    }
+
+    @Test
+    void helpNamesTheDevicesAndOptions() {
+        CommandLineTest.Result r = CommandLineTest.run("simulate", "--help");
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).contains("oximeter").contains("radical7").contains("ecg").contains("--port")
+                .contains("--rate-multiplier");
+    }
+
+    @Test
+    void badInputGivesOneClearLine() {
+        CommandLineTest.Result r = CommandLineTest.run("simulate", "toaster");
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err().strip()).isEqualTo("vitalis: unknown device \"toaster\"; known: oximeter, radical7, ecg");
+        CommandLineTest.Result missing = CommandLineTest.run("simulate", "oximeter", "--port", "/dev/ttyVITALIS-NOPE");
+        assertThat(missing.code()).isEqualTo(1);
+        assertThat(missing.err().strip()).startsWith("vitalis: There is no serial port /dev/ttyVITALIS-NOPE")
+                .doesNotContain("Exception");
+    }
+}
