@@ -37,11 +37,11 @@ public final class Delineator {
     static final double POST_S = 0.70;
     static final double POST_RR = 0.75;
     /** Derivative span, s: central difference over 16 ms, the same at every sampling rate from 125 Hz. */
-    static final double SLOPE_HALF_SPAN_S = 0.008;
+    static final double SLOPE_HALF_SPAN_S = 0.004;
     /** Median beats are low-passed here: the QRS has little energy above 40 Hz, EMG and mains have most (AHA 2007). */
     static final double LOW_PASS_HZ = 40;
     /** QRS boundary threshold, fraction of the peak spatial velocity (Laguna et al. 1994 use fractions of the peak slope). */
-    static final double QRS_FRACTION = 0.08;
+    static final double QRS_FRACTION = 0.05;
     /** Velocity must stay under the threshold this long to end the QRS, s. */
     static final double QUIET_S = 0.010;
     /** QRS onset is searched at most this long before R, and the offset this long after, s (QRS rarely exceeds 200 ms). */

@@ -94,21 +94,49 @@ public final class RhythmAnalyzer {
             flags.add(new Flag(Kind.TACHYCARDIA, t[0], t[n - 1],
                     String.format(Locale.ROOT, "mean rate %.0f /min > %.0f /min over %d intervals", meanRate, TACHYCARDIA_BPM, rr.length)));
         }
-        boolean[] inAf = irregularity(rr, t, flags);
+        List<Flag> premature = new ArrayList<>();
+        boolean[] ectopic = premature(rr, t, premature);
+        boolean[] inAf = irregularity(rr, ectopic, t, flags);
         for (int i = 0; i < rr.length; i++) {
             if (rr[i] > PAUSE_S) {
                 flags.add(new Flag(Kind.PAUSE, t[i], t[i + 1], String.format(Locale.ROOT, "RR %.2f s > %.1f s", rr[i], PAUSE_S)));
             }
         }
-        premature(rr, t, inAf, flags);
+        // inside an irregularly irregular stretch "premature" has no meaning: there is no regular rhythm to be early against
+        for (Flag f : premature) {
+            int i = Arrays.binarySearch(t, f.startS()) - 1;
+            if (i < 0 || !inAf[i]) {
+                flags.add(f);
+            }
+        }
         return new RhythmAnalysis(n, meanRate, flags, VERSION);
     }
 
     /** Flags windows of irregularly irregular RR, merged into episodes; returns which intervals lie in one. */
-    private static boolean[] irregularity(double[] rr, double[] t, List<Flag> flags) {
-        boolean[] inAf = new boolean[rr.length];
-        if (rr.length < AF_MIN_INTERVALS) {
-            return inAf;
+    private static boolean[] irregularity(double[] all, boolean[] ectopic, double[] allT, List<Flag> flags) {
+        boolean[] inAfAll = new boolean[all.length];
+        // Premature beats and the intervals after them are taken out first: bigeminy and trigeminy are regularly
+        // irregular, and with them in, Dash et al.'s statistics call them atrial fibrillation. In fibrillation the
+        // remaining intervals stay irregular, so little sensitivity is lost.
+        int m = 0;
+        int[] index = new int[all.length];
+        for (int i = 0; i < all.length; i++) {
+            if (!ectopic[i]) {
+                index[m++] = i;
+            }
+        }
+        double[] rr = new double[m];
+        double[] t = new double[m + 1];
+        for (int k = 0; k < m; k++) {
+            rr[k] = all[index[k]];
+            t[k] = allT[index[k]];
+        }
+        if (m > 0) {
+            t[m] = allT[index[m - 1] + 1];
+        }
+        boolean[] inAf = new boolean[m];
+        if (m < AF_MIN_INTERVALS) {
+            return inAfAll;
         }
         int w = Math.min(AF_WINDOW, rr.length);
         int hop = Math.max(1, w / 2);
@@ -132,7 +160,15 @@ public final class RhythmAnalyzer {
             }
         }
         closeEpisode(episodeStart, episodeEnd, t, firstEvidence, flags);
-        return inAf;
+        for (int k = 0; k < m; k++) {
+            if (inAf[k]) {
+                // the episode covers the removed intervals between its kept ones too
+                int from = index[k];
+                int to = k + 1 < m && inAf[k + 1] ? index[k + 1] : from + 1;
+                Arrays.fill(inAfAll, from, to, true);
+            }
+        }
+        return inAfAll;
     }
 
     private static void closeEpisode(int start, int end, double[] t, String evidence, List<Flag> flags) {
@@ -216,7 +252,9 @@ public final class RhythmAnalyzer {
         return new Statistics(w, nRmssd, h / Math.log(AF_BINS), tpr, low, high);
     }
 
-    private static void premature(double[] rr, double[] t, boolean[] inAf, List<Flag> flags) {
+    /** Flags premature beats; returns the intervals that belong to one (its coupling interval and the one after). */
+    private static boolean[] premature(double[] rr, double[] t, List<Flag> flags) {
+        boolean[] ectopic = new boolean[rr.length];
         double[] recent = new double[LOCAL_MEAN_INTERVALS];
         int have = 0;
         int next = 0;
@@ -228,8 +266,10 @@ public final class RhythmAnalyzer {
             }
             mean = have > 0 ? mean / have : Double.NaN;
             boolean early = have >= LOCAL_MEAN_MIN && rr[i] < PREMATURE_FRACTION * mean;
-            boolean flagged = early && i + 1 < rr.length && rr[i + 1] >= RETURN_FRACTION * mean && !inAf[i];
+            boolean flagged = early && i + 1 < rr.length && rr[i + 1] >= RETURN_FRACTION * mean;
             if (flagged) {
+                ectopic[i] = true;
+                ectopic[i + 1] = true;
                 flags.add(new Flag(Kind.PREMATURE_BEAT, t[i + 1], t[i + 1], String.format(Locale.ROOT,
                         "coupling %.0f ms = %.0f%% of local mean %.0f ms, next RR %.0f ms", 1000 * rr[i],
                         100 * rr[i] / mean, 1000 * mean, 1000 * rr[i + 1])));
@@ -243,5 +283,6 @@ public final class RhythmAnalyzer {
             }
             previousFlagged = flagged;
         }
+        return ectopic;
     }
 }
