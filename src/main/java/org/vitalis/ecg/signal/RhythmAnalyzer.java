@@ -18,7 +18,7 @@ import org.vitalis.ecg.signal.RhythmAnalysis.Kind;
  * <li>Irregularly irregular rhythm: Dash, Chon, Lu, Raeder, "Automatic real time detection of atrial fibrillation",
  * Ann Biomed Eng 37(9):1701-1709, 2009. Over a window of up to 128 RR intervals, with the 1/16 longest and 1/16
  * shortest intervals trimmed as they trim 8 of 128, all three must hold: RMSSD / mean RR above 0.1, Shannon entropy
- * of the 16-bin RR histogram above 0.7, and the turning-point ratio inside the 95 % range of a random series,
+ * of the 16-bin RR histogram above 0.7 (normalised by log 16, or by log n when fewer than 16 values remain), and the turning-point ratio inside the 95 % range of a random series,
  * (2N - 4) / 3 ± 1.96 sqrt((16N - 29) / 90) (the distribution Dash et al. derive their TPR limits from).</li>
  * <li>Pauses: RR intervals longer than 2 s, the reporting limit asked for in issue 5 and the usual Holter report
  * threshold (pauses over 3 s are the ones the 2018 ACC/AHA/HRS bradycardia guideline calls significant).</li>
@@ -113,40 +113,38 @@ public final class RhythmAnalyzer {
     }
 
     /** Flags windows of irregularly irregular RR, merged into episodes; returns which intervals lie in one. */
-    private static boolean[] irregularity(double[] all, boolean[] ectopic, double[] allT, List<Flag> flags) {
-        boolean[] inAfAll = new boolean[all.length];
-        // Premature beats and the intervals after them are taken out first: bigeminy and trigeminy are regularly
-        // irregular, and with them in, Dash et al.'s statistics call them atrial fibrillation. In fibrillation the
-        // remaining intervals stay irregular, so little sensitivity is lost.
-        int m = 0;
-        int[] index = new int[all.length];
-        for (int i = 0; i < all.length; i++) {
-            if (!ectopic[i]) {
-                index[m++] = i;
-            }
-        }
-        double[] rr = new double[m];
-        double[] t = new double[m + 1];
-        for (int k = 0; k < m; k++) {
-            rr[k] = all[index[k]];
-            t[k] = allT[index[k]];
-        }
-        if (m > 0) {
-            t[m] = allT[index[m - 1] + 1];
-        }
-        boolean[] inAf = new boolean[m];
-        if (m < AF_MIN_INTERVALS) {
-            return inAfAll;
+    private static boolean[] irregularity(double[] rr, boolean[] ectopic, double[] t, List<Flag> flags) {
+        boolean[] inAf = new boolean[rr.length];
+        if (rr.length < AF_MIN_INTERVALS) {
+            return inAf;
         }
         int w = Math.min(AF_WINDOW, rr.length);
-        int hop = Math.max(1, w / 2);
+        // a quarter-window hop, so an episode little longer than one window still fills a whole window
+        int hop = Math.max(1, w / 4);
         int episodeStart = -1;
         int episodeEnd = -1;
         String firstEvidence = null;
+        double[] kept = new double[w];
         for (int s = 0; ; s += hop) {
             int from = Math.min(s, rr.length - w);
-            Statistics st = statistics(rr, from, w);
-            if (st.suggestsAf()) {
+            // For RMSSD and entropy, premature beats and the intervals after them are left out: bigeminy and trigeminy are regularly
+            // irregular, and with them in, Dash et al.'s statistics call them atrial fibrillation. In fibrillation
+            // the remaining intervals stay irregular, so little sensitivity is lost.
+            int m = 0;
+            for (int i = from; i < from + w; i++) {
+                if (!ectopic[i]) {
+                    kept[m++] = rr[i];
+                }
+            }
+            // the turning-point ratio is taken over every interval: removing the premature ones would remove the very
+            // turning points that make bigeminy fail it
+            Statistics st = null;
+            if (m >= AF_MIN_INTERVALS) {
+                Statistics k = statistics(kept, 0, m);
+                Statistics all = statistics(rr, from, w);
+                st = new Statistics(m, k.nRmssd(), k.shannon(), all.tpr(), all.tprLow(), all.tprHigh());
+            }
+            if (st != null && st.suggestsAf()) {
                 if (episodeStart < 0 || from > episodeEnd) {
                     closeEpisode(episodeStart, episodeEnd, t, firstEvidence, flags);
                     episodeStart = from;
@@ -160,15 +158,7 @@ public final class RhythmAnalyzer {
             }
         }
         closeEpisode(episodeStart, episodeEnd, t, firstEvidence, flags);
-        for (int k = 0; k < m; k++) {
-            if (inAf[k]) {
-                // the episode covers the removed intervals between its kept ones too
-                int from = index[k];
-                int to = k + 1 < m && inAf[k + 1] ? index[k + 1] : from + 1;
-                Arrays.fill(inAfAll, from, to, true);
-            }
-        }
-        return inAfAll;
+        return inAf;
     }
 
     private static void closeEpisode(int start, int end, double[] t, String evidence, List<Flag> flags) {
@@ -185,7 +175,7 @@ public final class RhythmAnalyzer {
         }
 
         String describe() {
-            return String.format(Locale.ROOT, "first window of %d RR: RMSSD/mean %.3f > %.1f, Shannon entropy %.2f > %.1f, "
+            return String.format(Locale.ROOT, "first window, %d RR without premature beats: RMSSD/mean %.3f > %.1f, Shannon entropy %.2f > %.1f, "
                     + "turning-point ratio %.2f in [%.2f, %.2f]", n, nRmssd, AF_NRMSSD, shannon, AF_SHANNON, tpr, tprLow, tprHigh);
         }
     }
@@ -249,11 +239,13 @@ public final class RhythmAnalyzer {
                 h -= p * Math.log(p);
             }
         }
-        return new Statistics(w, nRmssd, h / Math.log(AF_BINS), tpr, low, high);
+        // Dash et al. normalise by log 16, the most a 128-beat window can reach; fewer values than bins cannot reach
+        // it, so a short window is normalised by the most it can reach, log(values)
+        return new Statistics(w, nRmssd, h / Math.log(Math.min(AF_BINS, total)), tpr, low, high);
     }
 
     /** Flags premature beats; returns the intervals that belong to one (its coupling interval and the one after). */
-    private static boolean[] premature(double[] rr, double[] t, List<Flag> flags) {
+    static boolean[] premature(double[] rr, double[] t, List<Flag> flags) {
         boolean[] ectopic = new boolean[rr.length];
         double[] recent = new double[LOCAL_MEAN_INTERVALS];
         int have = 0;
