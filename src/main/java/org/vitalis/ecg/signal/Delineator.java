@@ -55,6 +55,8 @@ public final class Delineator {
     static final double P_MIN_MV = 0.05;
     /** The P wave ends at least this long before QRS onset (the PR segment), s. */
     static final double PR_SEGMENT_S = 0.020;
+    /** A T peak is the highest point within this long either side, s: wider than ripple, narrower than a T wave. */
+    static final double PEAK_HALF_WIDTH_S = 0.030;
     /** The T peak is searched from this long after the J point (the ST segment lies before), s. */
     static final double ST_S = 0.040;
 
@@ -240,7 +242,7 @@ public final class Delineator {
         double tEnd = Double.NaN;
         int tFrom = offset + (int) Math.round(ST_S * fs);
         if (tFrom < len - 2 * h) {
-            int tPeak = argMax(mag, tFrom, len - h);
+            int tPeak = largestPeak(mag, tFrom, len - h, (int) Math.round(PEAK_HALF_WIDTH_S * fs));
             double floor = min(mag, tPeak, len);
             tEnd = tangent(mag, h, tPeak, floor, fs, false);
             if (Double.isNaN(tEnd) || tEnd >= len - 1 || tPeak >= len - h - 1) {
@@ -289,6 +291,28 @@ public final class Delineator {
         }
         double cross = best - (a[best] - level) / bestSlope;
         return before ? Math.max(cross, 0) : cross;
+    }
+
+    /**
+     * The largest local maximum (at least as high as everything within {@code half} samples either side) in
+     * [from, to): a magnitude still falling from a deviated ST segment at {@code from}, or still rising into the next
+     * P wave at {@code to}, is not the T wave's peak. Falls back to the largest value when there is no local maximum.
+     */
+    private static int largestPeak(double[] a, int from, int to, int half) {
+        int best = -1;
+        for (int j = from; j < to; j++) {
+            if (j - half < from || j + half >= to || (best >= 0 && a[j] <= a[best])) {
+                continue;
+            }
+            boolean peak = true;
+            for (int k = j - half; k <= j + half && peak; k++) {
+                peak = a[k] <= a[j];
+            }
+            if (peak) {
+                best = j;
+            }
+        }
+        return best >= 0 ? best : argMax(a, from, to);
     }
 
     private static int argMax(double[] a, int from, int to) {

@@ -24,7 +24,8 @@ import org.vitalis.ecg.signal.RhythmAnalysis.Kind;
  * threshold (pauses over 3 s are the ones the 2018 ACC/AHA/HRS bradycardia guideline calls significant).</li>
  * <li>Premature beats: a coupling interval under 80 % of the mean of the preceding normal RR intervals (the 20 %
  * prematurity rule for ectopic beats; Malik et al., Eur Heart J 10:1060-1074, 1989) followed by an interval at least
- * 90 % of that mean, so that a beat that resets or pauses the rhythm is told apart from a sustained rise in rate.</li>
+ * 90 % of that mean, so that a beat that resets or pauses the rhythm is told apart from a sustained rise in rate; two
+ * early beats in a row (a couplet) count as two premature beats.</li>
  * </ul>
  */
 public final class RhythmAnalyzer {
@@ -57,6 +58,11 @@ public final class RhythmAnalyzer {
     static final double RETURN_FRACTION = 0.9;
     /** Preceding normal intervals averaged for the local mean (Hamilton-Tompkins keep eight). */
     static final int LOCAL_MEAN_INTERVALS = 8;
+    /**
+     * At most this many premature beats in a row (a couplet) are premature beats; three or more in a row are a run
+     * of tachycardia, a different statement in the AHA/ACCF/HRS list (Mason et al. 2007).
+     */
+    static final int MAX_PREMATURE_RUN = 2;
     /** Fewest preceding normal intervals for a local mean worth comparing against. */
     static final int LOCAL_MEAN_MIN = 3;
 
@@ -250,30 +256,44 @@ public final class RhythmAnalyzer {
         double[] recent = new double[LOCAL_MEAN_INTERVALS];
         int have = 0;
         int next = 0;
-        boolean previousFlagged = false;
         for (int i = 0; i < rr.length; i++) {
             double mean = 0;
             for (int k = 0; k < have; k++) {
                 mean += recent[k];
             }
             mean = have > 0 ? mean / have : Double.NaN;
-            boolean early = have >= LOCAL_MEAN_MIN && rr[i] < PREMATURE_FRACTION * mean;
-            boolean flagged = early && i + 1 < rr.length && rr[i + 1] >= RETURN_FRACTION * mean;
-            if (flagged) {
-                ectopic[i] = true;
-                ectopic[i + 1] = true;
-                flags.add(new Flag(Kind.PREMATURE_BEAT, t[i + 1], t[i + 1], String.format(Locale.ROOT,
-                        "coupling %.0f ms = %.0f%% of local mean %.0f ms, next RR %.0f ms", 1000 * rr[i],
-                        100 * rr[i] / mean, 1000 * mean, 1000 * rr[i + 1])));
+            int run = 0;
+            if (have >= LOCAL_MEAN_MIN) {
+                while (i + run < rr.length && rr[i + run] < PREMATURE_FRACTION * mean) {
+                    run++;
+                }
             }
-            // neither the early interval nor the pause after it describes the underlying rhythm; an early interval
-            // that is not followed by a return is a change of rate, and the local mean must follow it
-            if (!flagged && !previousFlagged) {
-                recent[next] = rr[i];
-                next = (next + 1) % LOCAL_MEAN_INTERVALS;
-                have = Math.min(have + 1, LOCAL_MEAN_INTERVALS);
+            if (run > MAX_PREMATURE_RUN) {
+                // a run of three or more, or a new faster rate: no premature beats, and the local mean follows
+                for (int k = i; k < i + run; k++) {
+                    recent[next] = rr[k];
+                    next = (next + 1) % LOCAL_MEAN_INTERVALS;
+                    have = Math.min(have + 1, LOCAL_MEAN_INTERVALS);
+                }
+                i += run - 1;
+                continue;
             }
-            previousFlagged = flagged;
+            if (run > 0 && i + run < rr.length && rr[i + run] >= RETURN_FRACTION * mean) {
+                for (int k = 0; k < run; k++) {
+                    flags.add(new Flag(Kind.PREMATURE_BEAT, t[i + k + 1], t[i + k + 1], String.format(Locale.ROOT,
+                            "%scoupling %.0f ms = %.0f%% of local mean %.0f ms, RR after the %s %.0f ms",
+                            run > 1 ? "couplet, " : "", 1000 * rr[i + k], 100 * rr[i + k] / mean, 1000 * mean,
+                            run > 1 ? "couplet" : "beat", 1000 * rr[i + run])));
+                }
+                // neither the early intervals nor the pause after them describe the underlying rhythm
+                Arrays.fill(ectopic, i, i + run + 1, true);
+                i += run;
+                continue;
+            }
+            // an early interval that is not followed by a return is a change of rate, and the local mean follows it
+            recent[next] = rr[i];
+            next = (next + 1) % LOCAL_MEAN_INTERVALS;
+            have = Math.min(have + 1, LOCAL_MEAN_INTERVALS);
         }
         return ectopic;
     }

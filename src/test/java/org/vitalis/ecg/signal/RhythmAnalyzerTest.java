@@ -132,6 +132,22 @@ class RhythmAnalyzerTest {
     }
 
     @Test
+    void aCoupletIsTwoPrematureBeatsAndThreeInARowAreNot() {
+        double[] rr = sinus(60, 0.8, 10);
+        rr[20] = 0.5;
+        rr[21] = 0.45;
+        rr[22] = 1.2;
+        rr[40] = 0.5;
+        rr[41] = 0.45;
+        rr[42] = 0.45;
+        rr[43] = 1.2;
+        var pb = analyze(rr).flags(Kind.PREMATURE_BEAT);
+        int[] b = beats(rr);
+        assertThat(pb).extracting(RhythmAnalysis.Flag::startS).containsExactly(b[21] / FS, b[22] / FS);
+        assertThat(pb.get(0).evidence()).startsWith("couplet");
+    }
+
+    @Test
     void aSustainedRiseInRateIsNotPrematureBeats() {
         double[] rr = new double[60];
         for (int i = 0; i < rr.length; i++) {
