@@ -74,11 +74,14 @@ public final class EcgAnalyzer {
         Optional<HeartRateVariability.Result> hrv = beats.length >= 3
                 ? Optional.of(HeartRateVariability.of(HeartRateVariability.rrIntervals(beats, fs)))
                 : Optional.empty();
-        RhythmAnalysis rhythm = RhythmAnalyzer.analyze(beats, fs, duration);
         boolean[] use = new boolean[leads];
         for (int l = 0; l < leads; l++) {
             use[l] = quality.get(l).usable();
         }
+        // P waves on the median beat of an irregular window's beats mean organised atrial activity, not fibrillation
+        RhythmAnalyzer.AtrialActivity atrial = (from, to) -> Delineator.measure(filtered, use,
+                Arrays.copyOfRange(beats, from, to + 1), fs).pWavePresent();
+        RhythmAnalysis rhythm = RhythmAnalyzer.analyze(beats, fs, duration, atrial);
         Intervals intervals = Delineator.measure(filtered, use, beats, fs);
         return new EcgAnalysis(names, fs, duration, best, detection, hrv, rhythm, intervals, quality, VERSION);
     }

@@ -75,6 +75,25 @@ public final class RhythmAnalyzer {
      * @param durationS length of the recording, seconds, for the evidence when there are too few beats
      */
     public static RhythmAnalysis analyze(int[] beats, double fs, double durationS) {
+        return analyze(beats, fs, durationS, null);
+    }
+
+    /**
+     * Whether atrial activity is organised over a stretch of beats: fibrillation is irregular RR intervals with no
+     * distinct repeating P waves (2020 ESC atrial fibrillation guidelines, Hindricks et al., Eur Heart J 42:373-498,
+     * 2021), so where the beats of an irregular window share a P wave the rhythm is sinus with ectopy, not fibrillation.
+     */
+    @FunctionalInterface
+    public interface AtrialActivity {
+        /** Whether the beats {@code beats[from..to]} (inclusive) show a repeating P wave. */
+        boolean pWavesPresent(int from, int to);
+    }
+
+    /**
+     * @param atrial where known, tells irregular windows with repeating P waves from fibrillation; null when the
+     *               RR intervals are all there is
+     */
+    public static RhythmAnalysis analyze(int[] beats, double fs, double durationS, AtrialActivity atrial) {
         List<Flag> flags = new ArrayList<>();
         int n = beats.length;
         if (n < 2 || !(fs > 0)) {
@@ -102,7 +121,7 @@ public final class RhythmAnalyzer {
         }
         List<Flag> premature = new ArrayList<>();
         boolean[] ectopic = premature(rr, t, premature);
-        boolean[] inAf = irregularity(rr, ectopic, t, flags);
+        boolean[] inAf = irregularity(rr, ectopic, t, atrial, flags);
         for (int i = 0; i < rr.length; i++) {
             if (rr[i] > PAUSE_S) {
                 flags.add(new Flag(Kind.PAUSE, t[i], t[i + 1], String.format(Locale.ROOT, "RR %.2f s > %.1f s", rr[i], PAUSE_S)));
@@ -119,7 +138,8 @@ public final class RhythmAnalyzer {
     }
 
     /** Flags windows of irregularly irregular RR, merged into episodes; returns which intervals lie in one. */
-    private static boolean[] irregularity(double[] rr, boolean[] ectopic, double[] t, List<Flag> flags) {
+    private static boolean[] irregularity(double[] rr, boolean[] ectopic, double[] t, AtrialActivity atrial,
+            List<Flag> flags) {
         boolean[] inAf = new boolean[rr.length];
         if (rr.length < AF_MIN_INTERVALS) {
             return inAf;
@@ -150,7 +170,7 @@ public final class RhythmAnalyzer {
                 Statistics all = statistics(rr, from, w);
                 st = new Statistics(m, k.nRmssd(), k.shannon(), all.tpr(), all.tprLow(), all.tprHigh());
             }
-            if (st != null && st.suggestsAf()) {
+            if (st != null && st.suggestsAf() && (atrial == null || !atrial.pWavesPresent(from, from + w))) {
                 if (episodeStart < 0 || from > episodeEnd) {
                     closeEpisode(episodeStart, episodeEnd, t, firstEvidence, flags);
                     episodeStart = from;
@@ -181,7 +201,7 @@ public final class RhythmAnalyzer {
         }
 
         String describe() {
-            return String.format(Locale.ROOT, "first window, %d RR without premature beats: RMSSD/mean %.3f > %.1f, Shannon entropy %.2f > %.1f, "
+            return String.format(Locale.ROOT, "window, %d RR without premature beats: RMSSD/mean %.3f > %.1f, Shannon entropy %.2f > %.1f, "
                     + "turning-point ratio %.2f in [%.2f, %.2f]", n, nRmssd, AF_NRMSSD, shannon, AF_SHANNON, tpr, tprLow, tprHigh);
         }
     }

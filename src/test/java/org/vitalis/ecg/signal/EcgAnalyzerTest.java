@@ -53,6 +53,25 @@ class EcgAnalyzerTest {
     }
 
     @Test
+    void irregularRrSuggestsFibrillationOnlyWithoutPWaves() {
+        java.util.Random rnd = new java.util.Random(12);
+        double[] rr = new double[80];
+        for (int i = 0; i < rr.length; i++) {
+            rr[i] = 0.5 + 0.5 * rnd.nextDouble();
+        }
+        SyntheticBeats noP = SyntheticBeats.generate(500, 60, rr, 0, 0.09, 0.36, DelineatorTest.TWELVE);
+        EcgAnalysis af = EcgAnalyzer.analyze(noP.leads, TWELVE_LABELS, 500);
+        assertThat(af.rhythm().has(RhythmAnalysis.Kind.IRREGULARLY_IRREGULAR)).isTrue();
+        assertThat(af.intervals().pWavePresent()).isFalse();
+
+        SyntheticBeats withP = SyntheticBeats.generate(500, 60, rr, 0.16, 0.09, 0.36, DelineatorTest.TWELVE);
+        EcgAnalysis sinus = EcgAnalyzer.analyze(withP.leads, TWELVE_LABELS, 500);
+        assertThat(sinus.rhythm().has(RhythmAnalysis.Kind.IRREGULARLY_IRREGULAR)).as("repeating P waves: organised atria").isFalse();
+        // the same RR intervals alone, with nothing known about the atria, do suggest it
+        assertThat(RhythmAnalyzer.analyze(sinus.beats().beats(), 500, 60).has(RhythmAnalysis.Kind.IRREGULARLY_IRREGULAR)).isTrue();
+    }
+
+    @Test
     void noBeatsAtAllIsAFindingNotAnException() {
         double[][] flat = {new double[5000], new double[5000]};
         EcgAnalysis a = EcgAnalyzer.analyze(flat, new String[] {"I", "II"}, 500);
