@@ -50,6 +50,42 @@ class EcgAnalysisRealDataTest {
         assertThat(a.quality()).allMatch(q -> q.problems().isEmpty());
     }
 
+    /** Linear interpolation, after a zero-phase anti-alias low-pass at 0.4 of the new rate when downsampling. */
+    static double[] resample(double[] x, double from, double to) {
+        double[] src = x;
+        if (to < from) {
+            src = new double[x.length];
+            Biquad.lowPass(0.4 * to, from).filtfilt(x, src);
+        }
+        int n = (int) Math.floor((x.length - 1) * to / from) + 1;
+        double[] y = new double[n];
+        for (int i = 0; i < n; i++) {
+            double p = i * from / to;
+            int j = (int) p;
+            double f = p - j;
+            y[i] = j + 1 < src.length ? src[j] * (1 - f) + src[j + 1] * f : src[j];
+        }
+        return y;
+    }
+
+    /**
+     * The same minute of record 100 resampled to 250, 500 and 1000 Hz gives the same intervals within 8 ms (two
+     * samples at 250 Hz, and within the IEC 60601-2-25 ±10 ms for PR and QRS).
+     */
+    @ParameterizedTest(name = "{0} Hz")
+    @ValueSource(doubles = {250, 500, 1000})
+    void mitBih100sIntervalsDoNotDependOnTheSamplingRate(double rate) throws IOException {
+        Path dir = SharedData.require("ecg-formats/wfdb-100s");
+        WfdbRecord r = WfdbRecord.read(dir, "100s");
+        Intervals at360 = analyze(dir, "100s", 2).intervals();
+        double fs = r.samplingFrequency();
+        double[][] x = {resample(r.physical(0), fs, rate), resample(r.physical(1), fs, rate)};
+        Intervals iv = EcgAnalyzer.analyze(x, new String[] {"MLII", "V5"}, rate).intervals();
+        assertThat(iv.prMs()).as("PR %s vs %s", iv, at360).isCloseTo(at360.prMs(), org.assertj.core.api.Assertions.within(8.0));
+        assertThat(iv.qrsMs()).as("QRS %s vs %s", iv, at360).isCloseTo(at360.qrsMs(), org.assertj.core.api.Assertions.within(8.0));
+        assertThat(iv.qtMs()).as("QT %s vs %s", iv, at360).isCloseTo(at360.qtMs(), org.assertj.core.api.Assertions.within(8.0));
+    }
+
     /**
      * PTB s0010_re: an 81-year-old woman four days after an acute infero-lateral infarction (header), in sinus rhythm
      * at about 82 /min. Her QRS is not normal: V1 shows an rsR' complex and the limb leads a terminal slur, a

@@ -104,6 +104,27 @@ class EcgAnalyzerTest {
     }
 
     @Test
+    void garbageNeverThrows() {
+        java.util.Random rnd = new java.util.Random(13);
+        for (int trial = 0; trial < 40; trial++) {
+            double fs = 125 + rnd.nextInt(876);
+            int leads = 1 + rnd.nextInt(12);
+            double[][] x = new double[leads][];
+            for (int l = 0; l < leads; l++) {
+                x[l] = new double[rnd.nextInt((int) (fs * 6))];
+                for (int i = 0; i < x[l].length; i++) {
+                    double u = rnd.nextDouble();
+                    x[l][i] = u < 0.01 ? Double.NaN : u < 0.02 ? 1e6 * rnd.nextGaussian() : u < 0.5 ? 0 : rnd.nextGaussian();
+                }
+            }
+            EcgAnalysis a = EcgAnalyzer.analyze(x, new String[] {"I"}, fs, new double[] {-5}, new double[] {5, 5});
+            assertThat(a.quality()).hasSize(leads);
+            assertThat(a.rhythm()).isNotNull();
+            assertThat(a.intervals()).isNotNull();
+        }
+    }
+
+    @Test
     void samplingRateOutsideTheDesignRangeIsTheCallersError() {
         assertThatThrownBy(() -> EcgAnalyzer.analyze(new double[][] {new double[100]}, null, 50))
                 .isInstanceOf(IllegalArgumentException.class);
