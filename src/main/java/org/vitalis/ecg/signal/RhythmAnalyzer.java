@@ -19,7 +19,10 @@ import org.vitalis.ecg.signal.RhythmAnalysis.Kind;
  * Ann Biomed Eng 37(9):1701-1709, 2009. Over a window of up to 128 RR intervals, with the 1/16 longest and 1/16
  * shortest intervals trimmed as they trim 8 of 128, all three must hold: RMSSD / mean RR above 0.1, Shannon entropy
  * of the 16-bin RR histogram above 0.7 (normalised by log 16, or by log n when fewer than 16 values remain), and the turning-point ratio inside the 95 % range of a random series,
- * (2N - 4) / 3 ± 1.96 sqrt((16N - 29) / 90) (the distribution Dash et al. derive their TPR limits from).</li>
+ * (2N - 4) / 3 ± 1.96 sqrt((16N - 29) / 90) (the distribution Dash et al. derive their TPR limits from). RMSSD and
+ * entropy leave out premature beats and the intervals after them, so bigeminy and trigeminy are not called
+ * fibrillation; and when the caller can see the atria ({@link AtrialActivity}), a window whose beats share a P wave is
+ * not called fibrillation either.</li>
  * <li>Pauses: RR intervals longer than 2 s, the reporting limit asked for in issue 5 and the usual Holter report
  * threshold (pauses over 3 s are the ones the 2018 ACC/AHA/HRS bradycardia guideline calls significant).</li>
  * <li>Premature beats: a coupling interval under 80 % of the mean of the preceding normal RR intervals (the 20 %
@@ -153,9 +156,9 @@ public final class RhythmAnalyzer {
         double[] kept = new double[w];
         for (int s = 0; ; s += hop) {
             int from = Math.min(s, rr.length - w);
-            // For RMSSD and entropy, premature beats and the intervals after them are left out: bigeminy and trigeminy are regularly
-            // irregular, and with them in, Dash et al.'s statistics call them atrial fibrillation. In fibrillation
-            // the remaining intervals stay irregular, so little sensitivity is lost.
+            // For RMSSD and entropy, premature beats and the intervals after them are left out: bigeminy and
+            // trigeminy are regularly irregular, and with them in, Dash et al.'s statistics call them atrial
+            // fibrillation. In fibrillation the remaining intervals stay irregular, so little sensitivity is lost.
             int m = 0;
             for (int i = from; i < from + w; i++) {
                 if (!ectopic[i]) {
@@ -201,7 +204,7 @@ public final class RhythmAnalyzer {
         }
 
         String describe() {
-            return String.format(Locale.ROOT, "window, %d RR without premature beats: RMSSD/mean %.3f > %.1f, Shannon entropy %.2f > %.1f, "
+            return String.format(Locale.ROOT, "first window, %d RR once premature beats are left out: RMSSD/mean %.3f > %.1f, Shannon entropy %.2f > %.1f, "
                     + "turning-point ratio %.2f in [%.2f, %.2f]", n, nRmssd, AF_NRMSSD, shannon, AF_SHANNON, tpr, tprLow, tprHigh);
         }
     }
