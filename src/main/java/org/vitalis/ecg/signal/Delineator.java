@@ -202,7 +202,9 @@ public final class Delineator {
         // isoelectric reference per lead: the PR segment just before QRS onset
         int iso = Math.max(1, (int) Math.round(ISOELECTRIC_S * fs));
         double[] mag = new double[len];
-        for (double[] m : med) {
+        double[][] dev = new double[med.length][len];
+        for (int c = 0; c < med.length; c++) {
+            double[] m = med[c];
             double b = 0;
             int from = Math.max(0, onset - iso);
             for (int j = from; j < onset; j++) {
@@ -211,6 +213,7 @@ public final class Delineator {
             b = onset > from ? b / (onset - from) : m[onset];
             for (int j = 0; j < len; j++) {
                 double d = m[j] - b;
+                dev[c][j] = Math.abs(d);
                 mag[j] += d * d;
             }
         }
@@ -219,21 +222,20 @@ public final class Delineator {
         }
         StringBuilder note = new StringBuilder();
 
-        // P wave: the largest magnitude between the start of the median beat and the PR segment
-        double pOnset = Double.NaN;
-        boolean pPresent = false;
+        // P wave on the spatial magnitude; failing that, on the single lead that shows it best, because a lead whose
+        // TP segment sits off the PR level can hide, in the magnitude, a P wave that another lead shows plainly
         int pEnd = onset - (int) Math.round(PR_SEGMENT_S * fs);
-        if (pEnd > 2 * h) {
-            int pPeak = argMax(mag, 0, pEnd);
-            double floor = min(mag, 0, pPeak);
-            if (pPeak > h && mag[pPeak] >= P_MIN_MV && mag[pPeak] - floor >= 0.5 * mag[pPeak]) {
-                double on = tangent(mag, h, pPeak, floor, fs, true);
-                if (!Double.isNaN(on) && on > 0) {
-                    pPresent = true;
-                    pOnset = on;
+        double[] p = pWave(mag, pEnd, h, fs);
+        if (p == null && med.length > 1) {
+            for (double[] d : dev) {
+                double[] q = pWave(d, pEnd, h, fs);
+                if (q != null && (p == null || q[1] > p[1])) {
+                    p = q;
                 }
             }
         }
+        boolean pPresent = p != null;
+        double pOnset = pPresent ? p[0] : Double.NaN;
         if (!pPresent) {
             note.append("no P wave before the QRS; ");
         }
@@ -262,6 +264,27 @@ public final class Delineator {
         String text = note.length() > 0 ? note.substring(0, note.length() - 2) : "";
         return new Intervals(beatsAveraged, rrMs, pPresent, (pOnset - r) * ms, (onset - r) * ms, (offset - r) * ms,
                 (tEnd - r) * ms, pr, qrs, qt, bazett, fridericia, text, VERSION);
+    }
+
+    /**
+     * The P wave in a non-negative deviation from the PR level: the largest value before {@code pEnd}, accepted when
+     * at least {@link #P_MIN_MV} and rising from at most half its height (a distinct wave, not the tail of the
+     * previous T); returns {onset in fractional samples, peak height} or null.
+     */
+    private static double[] pWave(double[] a, int pEnd, int h, double fs) {
+        if (pEnd <= 2 * h) {
+            return null;
+        }
+        int peak = argMax(a, 0, pEnd);
+        if (peak <= h) {
+            return null;
+        }
+        double floor = min(a, 0, peak);
+        if (a[peak] < P_MIN_MV || a[peak] - floor < 0.5 * a[peak]) {
+            return null;
+        }
+        double on = tangent(a, h, peak, floor, fs, true);
+        return Double.isNaN(on) || on <= 0 ? null : new double[] {on, a[peak]};
     }
 
     private static Intervals withNote(int beats, double rrMs, String note) {
