@@ -156,7 +156,7 @@ class EcgAnalysisRealDataTest {
 
     /**
      * 201 and 203 hold atrial fibrillation per their "(AFIB" rhythm annotations (measured: 609 of 609 and 1455 of
-     * 1474 s flagged; outside fibrillation 300 and 331 s flagged, in stretches of supraventricular tachycardia,
+     * 1474 s flagged; outside fibrillation 300 and 242 s flagged, in stretches of supraventricular tachycardia,
      * nodal rhythm, flutter and ventricular tachycardia).
      */
     @ParameterizedTest(name = "record {0}")
