@@ -39,7 +39,7 @@ final class ColdStartBenchmark {
         }
         // As ./vitalis starts it: the first run writes the class-data archive, later runs map it.
         List<String> cds = List.of("-XX:+AutoCreateSharedArchive",
-                "-XX:SharedArchiveFile=" + dir.resolve("bench-cds.jsa"), "-Xlog:cds=off", "-Xlog:aot=off");
+                "-XX:SharedArchiveFile=" + dir.resolve("bench-cds.jsa"), "-Xlog:cds*=off", "-Xlog:aot*=off");
         startOnce(dir, cds);
         List<Double> shared = new ArrayList<>();
         for (int i = 0; i < RUNS; i++) {

@@ -1,12 +1,22 @@
 package org.vitalis.app;
 
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.time.ZoneId;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.vitalis.ecg.format.Annotation;
+import org.vitalis.ecg.format.AnnotationCodes;
 import org.vitalis.ecg.format.EcgFiles;
+import org.vitalis.ecg.format.EcgLead;
 import org.vitalis.ecg.format.EcgRecord;
+import org.vitalis.ecg.format.MitAnnotations;
+import org.vitalis.ecg.signal.EcgAnalysis;
+import org.vitalis.ecg.signal.EcgAnalyzer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -14,7 +24,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "ecg", mixinStandardHelpOptions = true, description = "Work with ECG recordings.",
-        subcommands = {EcgCommand.Convert.class})
+        subcommands = {EcgCommand.Analyze.class, EcgCommand.Convert.class})
 final class EcgCommand {
 
     @Command(name = "convert", mixinStandardHelpOptions = true,
@@ -47,6 +57,57 @@ final class EcgCommand {
             return 0;
         }
     }
+
+    @Command(name = "analyze", mixinStandardHelpOptions = true,
+            description = {"Detect beats and measure rate, rhythm, intervals and signal quality of a recording.",
+                "RECORD is a WFDB record path (without extension) or .hea, or an EDF/BDF, SCP-ECG, HL7 aECG,",
+                "DICOM or FHIR file. Results are decision support for a clinician, not a diagnosis."})
+    static final class Analyze implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "RECORD", description = "The recording to analyse.")
+        Path record;
+
+        @Option(names = "--annotations", paramLabel = "OUT", description = "Write the detected beats as a WFDB (MIT) annotation file.")
+        Path annotations;
+
+        @Option(names = "--csv", paramLabel = "OUT", description = "Write the detected beats as CSV: sample,time_s,label.")
+        Path csv;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            EcgRecord r = EcgFiles.read(record, ZoneId.systemDefault());
+            List<EcgLead> leads = r.leads().stream().filter(l -> VOLTS.contains(l.unit())).toList();
+            if (leads.isEmpty()) {
+                throw new IllegalArgumentException(record + " has no lead in volts (mV, uV or V) to analyse.");
+            }
+            double[][] mv = leads.stream().map(EcgLead::millivolts).toArray(double[][]::new);
+            String[] labels = leads.stream().map(EcgLead::label).toArray(String[]::new);
+            EcgAnalysis a = EcgAnalyzer.analyze(mv, labels, r.samplingFrequency());
+            EcgReport.print(spec.commandLine().getOut(), r, a);
+            int[] beats = a.beats().beats();
+            if (annotations != null) {
+                // Detectors that do not classify beats label each one N, as WFDB's sqrs, wqrs and gqrs do.
+                List<Annotation> out = new ArrayList<>();
+                for (int b : beats) {
+                    out.add(Annotation.of(b, AnnotationCodes.NORMAL));
+                }
+                MitAnnotations.write(annotations, out);
+            }
+            if (csv != null) {
+                StringBuilder sb = new StringBuilder("sample,time_s,label\n");
+                for (int b : beats) {
+                    sb.append(b).append(',').append(String.format(Locale.ROOT, "%.4f", b / r.samplingFrequency()))
+                            .append(",N\n");
+                }
+                Files.writeString(csv, sb.toString(), StandardCharsets.UTF_8);
+            }
+            return 0;
+        }
+    }
+
+    private static final java.util.Set<String> VOLTS = java.util.Set.of("mV", "uV", "V");
 
     static String trim(double hz) {
         return hz == Math.rint(hz) ? Long.toString((long) hz) : Double.toString(hz);

@@ -63,6 +63,41 @@ class EcgCommandTest {
     }
 
     @Test
+    void analyzePrintsTheSummaryAndWritesBeatsAsWfdbAnnotationsAndCsv(@TempDir Path dir) throws Exception {
+        Path record = org.vitalis.ecg.SharedData.require("ecg-formats/wfdb-100s").resolve("100s");
+        Path atr = dir.resolve("100s.qrs");
+        Path csv = dir.resolve("beats.csv");
+        var r = CommandLineTest.run("ecg", "analyze", record.toString(), "--annotations", atr.toString(), "--csv",
+                csv.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("Record 100s: 2 leads (MLII, V5), 360 Hz, 60.0 s")
+                .containsPattern("Beats: 7[3-5] detected")
+                .contains("QRS duration").contains("[LOINC 8633-0]").contains("Algorithm: vitalis-ecg-analysis/");
+        var beats = org.vitalis.ecg.format.MitAnnotations.read(atr);
+        List<String> lines = Files.readAllLines(csv);
+        assertThat(lines.get(0)).isEqualTo("sample,time_s,label");
+        assertThat(lines).hasSize(beats.size() + 1);
+        String[] first = lines.get(1).split(",");
+        assertThat(Long.parseLong(first[0])).isEqualTo(beats.get(0).sample());
+        assertThat(Double.parseDouble(first[1])).isCloseTo(beats.get(0).sample() / 360.0,
+                org.assertj.core.data.Offset.offset(1e-4));
+        assertThat(first[2]).isEqualTo("N");
+    }
+
+    @Test
+    void analyzeWorksWithoutSharedDataOnAWrittenRecordAndRefusesARateOutOfRange(@TempDir Path dir) throws Exception {
+        WfdbWriter.write(twoLeads(), dir, "demo");
+        var r = CommandLineTest.run("ecg", "analyze", dir.resolve("demo").toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("Record demo: 2 leads (II, V5), 250 Hz, 10.0 s").contains("Decision support");
+        EcgRecord slow = new EcgRecord("slow", null, 50, twoLeads().leads(), List.of(), List.of());
+        WfdbWriter.write(slow, dir, "slow");
+        var refused = CommandLineTest.run("ecg", "analyze", dir.resolve("slow.hea").toString());
+        assertThat(refused.code()).isEqualTo(1);
+        assertThat(refused.err()).contains("sampling frequency").doesNotContain("\tat ");
+    }
+
+    @Test
     void badInputGivesOneClearLine(@TempDir Path dir) throws Exception {
         Path junk = dir.resolve("junk.edf");
         Files.writeString(junk, "this is not an EDF file at all");
