@@ -7,10 +7,28 @@ import java.util.Map;
 import org.vitalis.domain.VitalSign;
 
 /**
- * One sitting of manually taken vitals: any subset of the signs, taken at one time. BMI is not
- * entered; it is derived from weight and height.
+ * One sitting of vitals: any subset of the signs, taken at one time, typed by hand or read from a
+ * device. BMI is not entered; it is derived from weight and height.
+ *
+ * @param device where the values came from when a device read them; null for a manual entry
  */
-public record VitalsEntry(Instant takenAt, Map<VitalSign, BigDecimal> values, String note) {
+public record VitalsEntry(Instant takenAt, Map<VitalSign, BigDecimal> values, String note, DeviceSource device) {
+
+    /**
+     * The device reading an entry started from. A value in {@code values} that differs from the
+     * device's is a correction by hand: it is stored as manual, and its note keeps what the device said.
+     */
+    public record DeviceSource(String deviceId, String rawPayload, Map<VitalSign, BigDecimal> deviceValues) {
+        public DeviceSource {
+            java.util.Objects.requireNonNull(deviceId);
+            deviceValues = Map.copyOf(deviceValues);
+        }
+    }
+
+    public VitalsEntry(Instant takenAt, Map<VitalSign, BigDecimal> values, String note) {
+        this(takenAt, values, note, null);
+    }
+
     public VitalsEntry {
         EnumMap<VitalSign, BigDecimal> copy = new EnumMap<>(VitalSign.class);
         if (values != null) {

@@ -72,7 +72,10 @@ public final class VitalsService {
         return out;
     }
 
-    /** Stores a manual entry; throws {@link ImplausibleValuesException} and stores nothing if any value is refused. */
+    /**
+     * Stores an entry, manual or from a device; throws {@link ImplausibleValuesException} and stores
+     * nothing if any value is refused. Device values keep the device id and raw frame as their source.
+     */
     public List<Observation> record(UserSession session, long patientId, VitalsEntry entry) {
         guard.require(session, Permission.VITALS_RECORD);
         List<Violation> violations = check(entry);
@@ -87,8 +90,15 @@ public final class VitalsService {
             List<Observation> stored = new ArrayList<>();
             entry.values().forEach((sign, value) -> {
                 String panel = sign == VitalSign.SYSTOLIC_BP || sign == VitalSign.DIASTOLIC_BP ? VitalSign.BP_PANEL_LOINC : null;
+                VitalsEntry.DeviceSource device = entry.device();
+                BigDecimal read = device == null ? null : device.deviceValues().get(sign);
+                boolean fromDevice = read != null && read.compareTo(value) == 0;
+                String note = read != null && !fromDevice
+                        ? join(entry.note(), "corrected by hand; " + device.deviceId() + " read " + read.toPlainString())
+                        : entry.note();
                 stored.add(new Observation(patientId, entryId, panel, sign, value, taken, now, session.username(),
-                        Observation.SOURCE_MANUAL, null, VitalSignRules.classify(sign, value), entry.note()));
+                        fromDevice ? device.deviceId() : Observation.SOURCE_MANUAL,
+                        fromDevice ? device.rawPayload() : null, VitalSignRules.classify(sign, value), note));
             });
             bmi(s, patientId, entry).ifPresent(bmi -> stored.add(new Observation(patientId, entryId, null, VitalSign.BMI,
                     bmi, taken, now, session.username(), Observation.SOURCE_DERIVED, null,
@@ -98,6 +108,10 @@ public final class VitalsService {
                     "entry=" + entryId + " codes=" + stored.stream().map(Observation::getCode).toList());
             return stored;
         });
+    }
+
+    private static String join(String a, String b) {
+        return a == null || a.isBlank() ? b : a + "; " + b;
     }
 
     /** BMI from this entry's weight and this entry's height, or else the latest height on file. */

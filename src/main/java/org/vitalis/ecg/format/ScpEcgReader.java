@@ -566,7 +566,7 @@ public final class ScpEcgReader {
         int zp = tag(s, 34);
         if (zp >= 0 && u16(zp + 1, 1) >= 2) {
             int minutes = (short) u16(zp + 3, 1);
-            // the offset from UTC in minutes; anything beyond ±18 h is a placeholder, not a real offset
+            // the offset from UTC in minutes; anything beyond ±18 h means "not stated", not a real offset
             if (Math.abs(minutes) <= 18 * 60) {
                 z = ZoneOffset.ofTotalSeconds(minutes * 60);
             }
