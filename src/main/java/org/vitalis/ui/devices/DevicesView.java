@@ -44,13 +44,13 @@ public final class DevicesView implements AutoCloseable {
         }
         TableView<DevicesViewModel.Row> table = Ui.id(new TableView<>(vm.rows()), "devices-table");
         table.setPlaceholder(new Label(m.get("devices.empty")));
-        table.getColumns().add(column(m.get("devices.name"), DevicesViewModel.Row::name, 150));
+        table.getColumns().add(column(m.get("devices.name"), DevicesViewModel.Row::name, 140));
         table.getColumns().add(column(m.get("devices.protocol"), DevicesViewModel.Row::protocol, 120));
-        TableColumn<DevicesViewModel.Row, String> portCol = column(m.get("devices.port"), DevicesViewModel.Row::port, 120);
+        TableColumn<DevicesViewModel.Row, String> portCol = column(m.get("devices.port"), DevicesViewModel.Row::port, 110);
         portCol.setCellFactory(c -> leftToRightCell());
         table.getColumns().add(portCol);
         TableColumn<DevicesViewModel.Row, String> settingsCol = column(m.get("devices.settings"),
-                DevicesViewModel.Row::settings, 100);
+                DevicesViewModel.Row::settings, 130);
         settingsCol.setCellFactory(c -> leftToRightCell());
         table.getColumns().add(settingsCol);
         TableColumn<DevicesViewModel.Row, DevicesViewModel.Row> state = new TableColumn<>(m.get("devices.state"));
@@ -67,11 +67,11 @@ public final class DevicesView implements AutoCloseable {
                 }
             }
         });
-        state.setPrefWidth(200);
+        state.setPrefWidth(170);
         table.getColumns().add(state);
-        table.getColumns().add(column(m.get("devices.lastReading"), DevicesViewModel.Row::lastReading, 150));
+        table.getColumns().add(column(m.get("devices.lastReading"), DevicesViewModel.Row::lastReading, 180));
         table.getColumns().add(column(m.get("devices.frames"), DevicesViewModel.Row::frames, 80));
-        table.getColumns().add(column(m.get("devices.skipped"), DevicesViewModel.Row::skipped, 80));
+        table.getColumns().add(column(m.get("devices.skipped"), DevicesViewModel.Row::skipped, 110));
         table.getColumns().add(column(m.get("devices.signal"), DevicesViewModel.Row::signal, 70));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
 

@@ -37,6 +37,7 @@ import org.vitalis.ui.common.Ui;
 public final class IntakeView implements AutoCloseable {
     /** Redraw the traces at most this often; the eye needs no more and the FX thread has other work. */
     private static final long FRAME_NANOS = 40_000_000L;
+    private static final double TRACE_SECONDS = 4;
 
     private final BorderPane root = new BorderPane();
     private final List<Runnable> painters = new ArrayList<>();
@@ -140,7 +141,6 @@ public final class IntakeView implements AutoCloseable {
                 field.getStyleClass().add("intake-value");
                 field.setPrefColumnCount(4);
                 field.textProperty().bindBidirectional(v.text());
-                field.setOnKeyTyped(e -> vm.hold(c));
                 Label unit = new Label(m.get("unit." + v.sign().name()));
                 unit.getStyleClass().add("text-muted");
                 unit.setMinWidth(Label.USE_PREF_SIZE);
@@ -183,7 +183,10 @@ public final class IntakeView implements AutoCloseable {
     }
 
     private static void draw(Canvas canvas, Waveform w) {
-        double[] s = w.samples();
+        double[] all = w.samples();
+        // A fixed time window, so the trace's speed on screen does not change as the buffer fills.
+        int window = w.sampleRateHz() > 0 ? (int) Math.round(w.sampleRateHz() * TRACE_SECONDS) : all.length;
+        double[] s = all.length > window ? java.util.Arrays.copyOfRange(all, all.length - window, all.length) : all;
         GraphicsContext g = canvas.getGraphicsContext2D();
         double width = canvas.getWidth();
         double height = canvas.getHeight();
@@ -203,7 +206,7 @@ public final class IntakeView implements AutoCloseable {
         g.setLineWidth(1.5);
         g.beginPath();
         for (int i = 0; i < s.length; i++) {
-            double x = i * (width - 1) / (s.length - 1);
+            double x = i * (width - 1) / Math.max(1, window - 1);
             double y = height - 4 - (s[i] - min) / span * (height - 8);
             if (i == 0) {
                 g.moveTo(x, y);

@@ -58,9 +58,13 @@ public final class IntakeViewModel implements AutoCloseable {
         private final ObjectProperty<Flag> flag = new SimpleObjectProperty<>();
         private BigDecimal deviceValue;
 
-        Value(VitalSign sign, Messages m) {
+        Value(VitalSign sign, Messages m, Card card) {
             this.sign = sign;
             text.addListener((o, a, t) -> {
+                // Any change the device did not make is the nurse's correction.
+                if (!card.applying) {
+                    card.held.set(true);
+                }
                 try {
                     flag.set(LocalNumbers.parse(t, m.locale()).map(v -> VitalSignRules.classify(sign, v)).orElse(null));
                 } catch (NumberFormatException notYet) {
@@ -87,6 +91,7 @@ public final class IntakeViewModel implements AutoCloseable {
         private final BooleanProperty held = new SimpleBooleanProperty();
         private final Waveform waveform = new Waveform(WAVE_SAMPLES);
         private final BooleanProperty hasWaveform = new SimpleBooleanProperty();
+        private boolean applying;
 
         Card(String deviceId) {
             this.deviceId = deviceId;
@@ -236,20 +241,20 @@ public final class IntakeViewModel implements AutoCloseable {
                 byDevice.put(v.sign(), v.value());
             }
         }
-        List<VitalSign> shown = c.values.stream().map(Value::sign).toList();
-        if (!shown.equals(List.copyOf(byDevice.keySet()))) {
-            c.values.setAll(byDevice.keySet().stream().map(sign -> new Value(sign, m)).toList());
+        c.applying = true;
+        try {
+            List<VitalSign> shown = c.values.stream().map(Value::sign).toList();
+            if (!shown.equals(List.copyOf(byDevice.keySet()))) {
+                c.values.setAll(byDevice.keySet().stream().map(sign -> new Value(sign, m, c)).toList());
+            }
+            for (Value v : c.values) {
+                v.deviceValue = byDevice.get(v.sign);
+                v.text.set(m.number(v.deviceValue));
+            }
+            c.reading.set(r);
+        } finally {
+            c.applying = false;
         }
-        for (Value v : c.values) {
-            v.deviceValue = byDevice.get(v.sign);
-            v.text.set(m.number(v.deviceValue));
-        }
-        c.reading.set(r);
-    }
-
-    /** The nurse changed a value on screen: keep this reading until it is attached. */
-    public void hold(Card c) {
-        c.held.set(true);
     }
 
     public void search(String text) {

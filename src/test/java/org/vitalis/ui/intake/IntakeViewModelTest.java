@@ -91,7 +91,7 @@ class IntakeViewModelTest {
         fake.emit(reading(97, 72));
         IntakeViewModel.Card card = vm.cards().getFirst();
         card.values().get(1).text().set("76");
-        vm.hold(card);
+        assertThat(card.held().get()).isTrue();
         fake.emit(reading(95, 80));
         assertThat(card.values().get(1).text().get()).isEqualTo("76");
         vm.patient().set(station.patients.findByMrn(nurse, mrn).orElseThrow());
