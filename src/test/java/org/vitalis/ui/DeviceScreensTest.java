@@ -24,6 +24,7 @@ import org.testfx.util.WaitForAsyncUtils;
 import org.vitalis.app.ManagedDevices;
 import org.vitalis.device.driver.DeviceDriver;
 import org.vitalis.device.driver.DeviceState;
+import org.vitalis.device.sim.EcgStreamSimulator;
 import org.vitalis.device.sim.OximeterSimulator;
 import org.vitalis.device.sim.Simulator;
 import org.vitalis.device.transport.VirtualSerialPair;
@@ -43,6 +44,8 @@ class DeviceScreensTest extends UiTestBase {
     private static final Path OUT = Path.of("target", "screens");
     private VirtualSerialPair pair;
     private Simulator sim;
+    private VirtualSerialPair ecgPair;
+    private Simulator ecgSim;
     private ManagedDevices devices;
 
     @AfterEach
@@ -55,6 +58,12 @@ class DeviceScreensTest extends UiTestBase {
         }
         if (pair != null) {
             pair.close();
+        }
+        if (ecgSim != null) {
+            ecgSim.close();
+        }
+        if (ecgPair != null) {
+            ecgPair.close();
         }
     }
 
@@ -72,6 +81,11 @@ class DeviceScreensTest extends UiTestBase {
         String id = devices.save(null, language.equals("ar") ? "مقياس الأكسجة" : "Finger oximeter", "contec-cms50",
                 pair.portPath(), "").id();
         devices.connect(id);
+        ecgPair = VirtualSerialPair.open();
+        ecgSim = new EcgStreamSimulator(ecgPair.deviceEnd(), 72).start();
+        String ecgId = devices.save(null, language.equals("ar") ? "لوحة تخطيط القلب" : "ECG board", "ascii-ecg",
+                ecgPair.portPath(), "").id();
+        devices.connect(ecgId);
 
         String tag = language + "-" + (dark ? "dark" : "light");
         open(station.context(language, dark, false, Optional.of(devices)), Duration.ofMinutes(15));
@@ -85,8 +99,8 @@ class DeviceScreensTest extends UiTestBase {
         Fx.waitUntil("the oximeter streams", () -> {
             @SuppressWarnings("unchecked")
             var table = (TableView<DevicesViewModel.Row>) root.lookup("#devices-table");
-            return table != null && table.getItems().size() == 1
-                    && table.getItems().getFirst().state() == DeviceState.STREAMING
+            return table != null && table.getItems().size() == 2
+                    && table.getItems().stream().allMatch(r -> r.state() == DeviceState.STREAMING)
                     && !table.getItems().getFirst().lastReading().isEmpty();
         });
         Fx.run(() -> ((TableView<?>) root.lookup("#devices-table")).getSelectionModel().select(0));
@@ -105,7 +119,10 @@ class DeviceScreensTest extends UiTestBase {
         Fx.waitUntil("the values show in large type", () -> Fx.<TextField>find(root, spo2Id).getFont().getSize() >= 30);
         assertThat(Fx.call(() -> Fx.<TextField>find(root, spo2Id).getText())).matches("[0-9٠-٩]+");
         assertThat(text(spo2Id + "-flag")).isNotEmpty();
-        Fx.waitUntil("the pleth trace shows", () -> root.lookup("#intake-wave-" + id).isVisible());
+        Fx.waitUntil("the pleth and ECG traces show", () -> root.lookup("#intake-wave-" + id).isVisible()
+                && root.lookup("#intake-wave-" + ecgId).isVisible());
+        // The ECG trace needs a few seconds to fill its window for the picture.
+        Thread.sleep(1500);
 
         press("intake-attach");
         Fx.waitUntil("what was stored shows", () -> !((javafx.scene.layout.FlowPane) root.lookup("#intake-recorded"))
@@ -113,12 +130,18 @@ class DeviceScreensTest extends UiTestBase {
         shoot("intake", tag);
         List<Observation> first = station.vitals.history(nurse, patient.getId());
         assertThat(first).extracting(Observation::sign).contains(VitalSign.SPO2, VitalSign.HEART_RATE);
+        // The ECG board streams a waveform only, so the oximeter's values are all there is to attach.
         assertThat(first).extracting(Observation::getSource).containsOnly(id);
+        assertThat(text("intake-waiting-" + ecgId)).isEqualTo(language.equals("en")
+                ? "Live waveform only: this device sends no values to attach." : "موجة حية فقط: لا يرسل هذا الجهاز قيمًا للإرفاق.");
         assertThat(first).extracting(Observation::getRawPayload).doesNotContainNull();
 
         type(pulseId, "64");
         press("intake-attach");
         Fx.waitUntil("the second set is stored", () -> station.vitals.history(nurse, patient.getId()).size() > first.size());
+        Fx.waitUntil("the correction shows as stored", () -> ((javafx.scene.layout.FlowPane) root.lookup("#intake-recorded"))
+                .getChildren().size() >= 2);
+        shoot("intake-corrected", tag);
         List<Observation> all = station.vitals.history(nurse, patient.getId());
         assertThat(all).filteredOn(o -> o.sign() == VitalSign.HEART_RATE && o.getValue().intValue() == 64)
                 .singleElement().extracting(Observation::getSource).isEqualTo(Observation.SOURCE_MANUAL);

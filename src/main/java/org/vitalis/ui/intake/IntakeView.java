@@ -161,7 +161,9 @@ public final class IntakeView implements AutoCloseable {
         };
         c.values().addListener((ListChangeListener<IntakeViewModel.Value>) ch -> fill.run());
         fill.run();
-        Label waiting = new Label(m.get("intake.waiting"));
+        Label waiting = Ui.id(new Label(), "intake-waiting-" + c.deviceId());
+        waiting.textProperty().bind(Bindings.when(c.hasWaveform()).then(m.get("intake.waveformOnly"))
+                .otherwise(m.get("intake.waiting")));
         waiting.getStyleClass().add("text-muted");
         waiting.visibleProperty().bind(Bindings.isEmpty(c.values()));
         waiting.managedProperty().bind(waiting.visibleProperty());

@@ -357,7 +357,11 @@ public final class IntakeViewModel implements AutoCloseable {
         }, stored -> {
             busy.set(false);
             recorded.setAll(stored);
-            attached.forEach(c -> c.held.set(false));
+            // Attached: the screen goes back to what the device says now, corrections included.
+            attached.forEach(c -> {
+                c.held.set(false);
+                show(c, latest.getOrDefault(c.deviceId, c.reading.get()));
+            });
             update();
         }, e -> {
             busy.set(false);

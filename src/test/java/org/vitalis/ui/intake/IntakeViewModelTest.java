@@ -110,6 +110,18 @@ class IntakeViewModelTest {
     }
 
     @Test
+    void afterAttachingACorrectionTheDevicesValueShowsAgain() {
+        IntakeViewModel vm = vm();
+        fake.emit(reading(97, 72));
+        IntakeViewModel.Card card = vm.cards().getFirst();
+        card.values().get(1).text().set("76");
+        vm.patient().set(station.patients.findByMrn(nurse, mrn).orElseThrow());
+        vm.attach();
+        assertThat(card.held().get()).isFalse();
+        assertThat(card.values().get(1).text().get()).isEqualTo("72");
+    }
+
+    @Test
     void implausibleValuesAreRefusedWithReasonsAndNothingIsStored() {
         IntakeViewModel vm = vm();
         fake.emit(reading(97, 72));
