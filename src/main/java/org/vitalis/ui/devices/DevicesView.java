@@ -67,11 +67,14 @@ public final class DevicesView implements AutoCloseable {
                 }
             }
         });
-        state.setPrefWidth(170);
+        state.setPrefWidth(150);
         table.getColumns().add(state);
         table.getColumns().add(column(m.get("devices.lastReading"), DevicesViewModel.Row::lastReading, 180));
         table.getColumns().add(column(m.get("devices.frames"), DevicesViewModel.Row::frames, 80));
-        table.getColumns().add(column(m.get("devices.skipped"), DevicesViewModel.Row::skipped, 110));
+        TableColumn<DevicesViewModel.Row, String> skipped = column(m.get("devices.skipped"),
+                DevicesViewModel.Row::skipped, 135);
+        skipped.setMinWidth(135);
+        table.getColumns().add(skipped);
         table.getColumns().add(column(m.get("devices.signal"), DevicesViewModel.Row::signal, 70));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
 
