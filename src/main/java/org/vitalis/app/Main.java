@@ -78,8 +78,9 @@ public final class Main implements Callable<Integer> {
             return 2;
         }
         AppConfig config = station.load(language, dark);
-        try (Station st = Station.open(config)) {
-            WorkstationApp.launch(UiContexts.of(st));
+        try (Station st = Station.open(config);
+                DemoDevices demoDevices = config.demo() ? DemoDevices.start() : DemoDevices.none()) {
+            WorkstationApp.launch(UiContexts.of(st, demoDevices.devices()));
         }
         return 0;
     }

@@ -11,6 +11,10 @@ final class UiContexts {
     }
 
     static UiContext of(Station st) {
+        return of(st, Optional.empty());
+    }
+
+    static UiContext of(Station st, Optional<org.vitalis.ui.StationDevices> devices) {
         AppConfig cfg = st.config;
         List<UiContext.DemoAccount> demoAccounts = cfg.demo()
                 ? DemoClinic.ACCOUNTS.stream()
@@ -31,6 +35,7 @@ final class UiContexts {
                 : Optional.empty();
         return new UiContext(st.auth, st.users, st.patients, st.vitals, st.audit, new StationBackups(st),
                 new UiContext.Station(cfg.workstation(), cfg.database().describe(), cfg.demo(), demoAccounts),
-                new UiContext.Settings(cfg.idleLockMinutes(), cfg.language(), cfg.dark()), startup);
+                new UiContext.Settings(cfg.idleLockMinutes(), cfg.language(), cfg.dark()), startup,
+                devices);
     }
 }

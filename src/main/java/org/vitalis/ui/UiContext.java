@@ -10,7 +10,7 @@ import org.vitalis.security.UserAdminService;
 
 /**
  * Everything the screens may use, handed over by the composition root (app). Screens reach data
- * only through these services, never the store.
+ * only through these services, never the store. {@code devices} is empty on a station without devices.
  */
 public record UiContext(
         AuthService auth,
@@ -21,7 +21,8 @@ public record UiContext(
         Backups backups,
         Station station,
         Settings settings,
-        Optional<StartupTask> startup) {
+        Optional<StartupTask> startup,
+        Optional<StationDevices> devices) {
 
     /** What the status bar and the login screen show about this station. */
     public record Station(String workstation, String databaseDescription, boolean demo,

@@ -51,6 +51,10 @@ public final class TestStation implements AutoCloseable {
     }
 
     public UiContext context(String language, boolean dark, boolean demo) {
+        return context(language, dark, demo, Optional.empty());
+    }
+
+    public UiContext context(String language, boolean dark, boolean demo, Optional<StationDevices> devices) {
         Backups b = (session, file, progress) -> {
             progress.accept(0.5);
             java.nio.file.Files.writeString(file, "backup");
@@ -61,7 +65,7 @@ public final class TestStation implements AutoCloseable {
                 new UiContext.DemoAccount("admin", ADMIN_PW, "ADMIN")) : List.of();
         return new UiContext(auth, users, patients, vitals, audit, b,
                 new UiContext.Station("ws-test", "H2 (test)", demo, accounts),
-                new UiContext.Settings(15, language, dark), Optional.empty());
+                new UiContext.Settings(15, language, dark), Optional.empty(), devices);
     }
 
     @Override

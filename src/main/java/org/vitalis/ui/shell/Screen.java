@@ -5,6 +5,8 @@ import org.vitalis.security.Permission;
 /** The screens of the main window and the permission that makes each appear. */
 public enum Screen {
     PATIENTS(Permission.PATIENT_READ, "nav.patients"),
+    INTAKE(Permission.VITALS_RECORD, "nav.intake"),
+    DEVICES(Permission.VITALS_RECORD, "nav.devices"),
     USERS(Permission.USER_MANAGE, "nav.users"),
     AUDIT(Permission.AUDIT_VIEW, "nav.audit"),
     BACKUP(Permission.BACKUP, "nav.backup");

@@ -33,6 +33,10 @@ import org.vitalis.ui.common.Choices;
 import org.vitalis.ui.common.FileDialogs;
 import org.vitalis.ui.common.Messages;
 import org.vitalis.ui.common.Ui;
+import org.vitalis.ui.devices.DevicesView;
+import org.vitalis.ui.devices.DevicesViewModel;
+import org.vitalis.ui.intake.IntakeView;
+import org.vitalis.ui.intake.IntakeViewModel;
 import org.vitalis.ui.users.UsersView;
 import org.vitalis.ui.users.UsersViewModel;
 
@@ -48,6 +52,8 @@ public final class ShellView {
     private final Messages m;
     private final FileDialogs files;
     private final Map<Screen, Node> built = new EnumMap<>(Screen.class);
+    /** Device subscriptions of the built screens, ended with the shell so no listener outlives its view. */
+    private final java.util.List<AutoCloseable> closeables = new java.util.ArrayList<>();
     private final Map<Screen, ToggleButton> navButtons = new EnumMap<>(Screen.class);
     private final Timeline clock;
     private PatientWorkspace patients;
@@ -167,12 +173,36 @@ public final class ShellView {
             case USERS -> new UsersView(new UsersViewModel(ctx.users(), session, async, m), m).root();
             case AUDIT -> new AuditView(new AuditViewModel(ctx.audit(), session, async, m), m, files).root();
             case BACKUP -> new BackupView(new BackupViewModel(ctx.backups(), session, async, m), m, files).root();
+            case DEVICES -> {
+                DevicesViewModel dvm = new DevicesViewModel(ctx.devices(), async, m);
+                closeables.add(dvm);
+                DevicesView view = new DevicesView(dvm, m);
+                closeables.add(view);
+                yield view.root();
+            }
+            case INTAKE -> {
+                IntakeViewModel ivm = new IntakeViewModel(ctx.patients(), ctx.vitals(), ctx.devices(), session, async, m,
+                        java.time.Clock.systemUTC());
+                closeables.add(ivm);
+                IntakeView view = new IntakeView(ivm, m);
+                closeables.add(view);
+                yield view.root();
+            }
         };
     }
 
-    /** Stops the clock; the view is discarded after logout or a language switch. */
+    /** Stops the clock and device updates; the view is discarded after logout or a language switch. */
     public void dispose() {
         clock.stop();
+        for (AutoCloseable c : closeables) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                org.slf4j.LoggerFactory.getLogger(ShellView.class).warn("Could not end a device subscription: {}",
+                        e.getClass().getName());
+            }
+        }
+        closeables.clear();
     }
 
     public Parent root() {

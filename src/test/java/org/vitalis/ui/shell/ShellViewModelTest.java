@@ -20,8 +20,8 @@ class ShellViewModelTest {
 
     @Test
     void screensFollowThePermissionsOfTheRole() {
-        assertThat(shell(Role.NURSE, "en").screens()).containsExactly(Screen.PATIENTS);
-        assertThat(shell(Role.DOCTOR, "en").screens()).containsExactly(Screen.PATIENTS);
+        assertThat(shell(Role.NURSE, "en").screens()).containsExactly(Screen.PATIENTS, Screen.INTAKE, Screen.DEVICES);
+        assertThat(shell(Role.DOCTOR, "en").screens()).containsExactly(Screen.PATIENTS, Screen.INTAKE, Screen.DEVICES);
         ShellViewModel admin = shell(Role.ADMIN, "en");
         assertThat(admin.screens()).containsExactly(Screen.PATIENTS, Screen.USERS, Screen.AUDIT, Screen.BACKUP);
         assertThat(admin.current().get()).isEqualTo(Screen.USERS);

@@ -1,0 +1,81 @@
+package org.vitalis.app;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.vitalis.device.driver.DeviceDriver;
+import org.vitalis.device.sim.EcgStreamSimulator;
+import org.vitalis.device.sim.OximeterSimulator;
+import org.vitalis.device.sim.Simulator;
+import org.vitalis.device.transport.VirtualSerialPair;
+import org.vitalis.ui.StationDevices;
+
+/**
+ * The demo clinic's devices: a pulse oximeter and an ECG board, each simulated on its own virtual serial port and
+ * read by the real device manager, so a new user sees live readings without hardware.
+ */
+final class DemoDevices implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(DemoDevices.class);
+
+    private final ManagedDevices devices;
+    /** Closed in reverse: drivers first, then simulators, then their ports. */
+    private final List<AutoCloseable> owned = new ArrayList<>();
+
+    private DemoDevices(ManagedDevices devices) {
+        this.devices = devices;
+    }
+
+    /** No devices: not the demo, or pseudo-terminals are unavailable. */
+    static DemoDevices none() {
+        return new DemoDevices(null);
+    }
+
+    static DemoDevices start() {
+        DemoDevices demo = new DemoDevices(new ManagedDevices(DeviceDriver.Options.defaults()));
+        try {
+            VirtualSerialPair ox = demo.own(VirtualSerialPair.open());
+            demo.own(new OximeterSimulator(ox.deviceEnd(), 76, 97, System.nanoTime()).signalStrength(12).start());
+            VirtualSerialPair ecg = demo.own(VirtualSerialPair.open());
+            demo.own(new EcgStreamSimulator(ecg.deviceEnd(), 72).start());
+            String oxId = demo.devices.save(null, "Pulse oximeter (simulated)", "contec-cms50", ox.portPath(), "").id();
+            String ecgId = demo.devices.save(null, "ECG board (simulated)", "ascii-ecg", ecg.portPath(), "").id();
+            demo.devices.connect(oxId);
+            demo.devices.connect(ecgId);
+            LOG.info("Demo devices started: a simulated oximeter and ECG board on virtual serial ports");
+            return demo;
+        } catch (Exception | LinkageError e) {
+            // Pseudo-terminals are a Unix feature: elsewhere the demo runs without devices.
+            LOG.info("Demo devices are not available on this system ({}); the demo runs without them",
+                    e.getClass().getSimpleName());
+            demo.close();
+            return none();
+        }
+    }
+
+    private <T extends AutoCloseable> T own(T resource) {
+        owned.add(resource);
+        return resource;
+    }
+
+    /** Empty when there are no devices. */
+    Optional<StationDevices> devices() {
+        return devices == null || devices.devices().isEmpty() ? Optional.empty() : Optional.of(devices);
+    }
+
+    @Override
+    public void close() {
+        if (devices != null) {
+            devices.close();
+        }
+        for (int i = owned.size() - 1; i >= 0; i--) {
+            try {
+                owned.get(i).close();
+            } catch (Exception e) {
+                LOG.warn("Could not close a demo device: {}", e.getClass().getSimpleName());
+            }
+        }
+        owned.clear();
+    }
+}
