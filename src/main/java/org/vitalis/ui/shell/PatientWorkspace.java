@@ -42,6 +42,12 @@ final class PatientWorkspace {
         javafx.application.Platform.runLater(list::focusSearch);
     }
 
+    void focusSearchIfListed() {
+        if (root.getCenter() == list.root()) {
+            list.focusSearch();
+        }
+    }
+
     void focusSearch() {
         showList();
         list.focusSearch();

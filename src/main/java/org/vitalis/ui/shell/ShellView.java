@@ -161,6 +161,10 @@ public final class ShellView {
             return;
         }
         root.setCenter(built.computeIfAbsent(s, this::build));
+        if (s == Screen.PATIENTS && patients != null) {
+            // Coming back to the list is coming back to find someone: typing goes to the search.
+            javafx.application.Platform.runLater(patients::focusSearchIfListed);
+        }
     }
 
     private Node build(Screen s) {
