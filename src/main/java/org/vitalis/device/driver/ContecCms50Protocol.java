@@ -1,5 +1,7 @@
 package org.vitalis.device.driver;
 
+import org.vitalis.device.codec.StreamDecoder;
+
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -81,18 +83,11 @@ public final class ContecCms50Protocol implements DeviceProtocol {
         }
 
         @Override
-        public long framesDecoded() {
-            return decoder.framesDecoded();
-        }
 
-        @Override
-        public long bytesSkipped() {
-            return decoder.bytesSkipped();
-        }
+        public StreamDecoder<?> decoder() {
 
-        @Override
-        public long resynchronisations() {
-            return decoder.resynchronisations();
+            return decoder;
+
         }
 
         @Override

@@ -1,5 +1,7 @@
 package org.vitalis.device.driver;
 
+import org.vitalis.device.codec.StreamDecoder;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -68,18 +70,11 @@ public final class MasimoRadical7Protocol implements DeviceProtocol {
         }
 
         @Override
-        public long framesDecoded() {
-            return lines.decoder().framesDecoded();
-        }
 
-        @Override
-        public long bytesSkipped() {
-            return lines.decoder().bytesSkipped();
-        }
+        public StreamDecoder<?> decoder() {
 
-        @Override
-        public long resynchronisations() {
-            return lines.decoder().resynchronisations();
+            return lines.decoder();
+
         }
     }
 }

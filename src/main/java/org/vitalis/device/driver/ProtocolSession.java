@@ -1,5 +1,7 @@
 package org.vitalis.device.driver;
 
+import org.vitalis.device.codec.StreamDecoder;
+
 import java.time.Instant;
 
 /**
@@ -19,11 +21,20 @@ public interface ProtocolSession {
     /** The stream ended: an unfinished frame is counted as skipped and buffered samples are flushed. */
     void endOfStream(Sink sink);
 
-    long framesDecoded();
+    /** The stream decoder this session feeds; its counters are the session's. */
+    StreamDecoder<?> decoder();
 
-    long bytesSkipped();
+    default long framesDecoded() {
+        return decoder().framesDecoded();
+    }
 
-    long resynchronisations();
+    default long bytesSkipped() {
+        return decoder().bytesSkipped();
+    }
+
+    default long resynchronisations() {
+        return decoder().resynchronisations();
+    }
 
     /** Signal strength on the device's own scale, or null if the device does not send it. */
     default Integer signal() {
