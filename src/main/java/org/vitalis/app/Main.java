@@ -79,8 +79,12 @@ public final class Main implements Callable<Integer> {
         }
         AppConfig config = station.load(language, dark);
         try (Station st = Station.open(config);
-                DemoDevices demoDevices = config.demo() ? DemoDevices.start() : DemoDevices.none()) {
-            WorkstationApp.launch(UiContexts.of(st, demoDevices.devices()));
+                DemoDevices demoDevices = config.demo() ? DemoDevices.start() : DemoDevices.none();
+                ManagedDevices stationDevices = config.demo() ? null
+                        : ManagedDevices.station(config.dataDir().resolve("devices.json"),
+                                org.vitalis.device.driver.DeviceDriver.Options.defaults())) {
+            WorkstationApp.launch(UiContexts.of(st, config.demo() ? demoDevices.devices()
+                    : Optional.<org.vitalis.ui.StationDevices>of(stationDevices)));
         }
         return 0;
     }

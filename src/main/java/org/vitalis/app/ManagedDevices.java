@@ -31,9 +31,34 @@ public final class ManagedDevices implements StationDevices, AutoCloseable {
     private final List<DeviceListener> listeners = new CopyOnWriteArrayList<>();
     private final DeviceManager manager;
     private long nextId = 1;
+    /** Where the configuration is kept between starts; null for the demo's throw-away devices. */
+    private final DeviceListFile saved;
 
     public ManagedDevices(DeviceDriver.Options options) {
+        this(options, null);
+    }
+
+    private ManagedDevices(DeviceDriver.Options options, DeviceListFile saved) {
         this.manager = new DeviceManager(new FanOut(), options);
+        this.saved = saved;
+    }
+
+    /**
+     * This station's devices as saved in {@code file}, each connected at once: a nurse expects the
+     * cuff on the desk to be live when the workstation starts.
+     */
+    static ManagedDevices station(java.nio.file.Path file, DeviceDriver.Options options) {
+        DeviceListFile list = new DeviceListFile(file);
+        ManagedDevices devices = new ManagedDevices(options, list);
+        for (Device d : list.load()) {
+            try {
+                Device kept = devices.configure(d.id(), d.name(), d.protocol(), d.port(), d.settings());
+                devices.connect(kept.id());
+            } catch (IllegalArgumentException e) {
+                LOG.warn("A saved device could not be configured and was left out: {}", e.getMessage());
+            }
+        }
+        return devices;
     }
 
     public DeviceManager manager() {
@@ -77,6 +102,18 @@ public final class ManagedDevices implements StationDevices, AutoCloseable {
 
     @Override
     public synchronized Device save(String id, String name, String protocol, String port, String settings) {
+        Device d = configure(id, name, protocol, port, settings);
+        persist();
+        return d;
+    }
+
+    private synchronized void persist() {
+        if (saved != null) {
+            saved.save(devices());
+        }
+    }
+
+    private Device configure(String id, String name, String protocol, String port, String settings) {
         if (protocol == null || protocol.isBlank()) {
             throw new IllegalArgumentException("Choose the device's protocol.");
         }
@@ -125,6 +162,7 @@ public final class ManagedDevices implements StationDevices, AutoCloseable {
     @Override
     public void remove(String id) {
         manager.remove(id);
+        persist();
     }
 
     @Override

@@ -27,4 +27,33 @@ class ManagedDevicesTest {
             assertThatThrownBy(() -> d.save(null, "x", "contec-cms50", " ", "")).isInstanceOf(IllegalArgumentException.class);
         }
     }
+
+    @Test
+    void aStationKeepsItsDevicesBetweenStartsAndSetsAsideAnUnreadableList(@org.junit.jupiter.api.io.TempDir
+            java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path file = dir.resolve("devices.json");
+        String id;
+        try (ManagedDevices d = ManagedDevices.station(file, DeviceDriver.Options.defaults())) {
+            assertThat(d.devices()).isEmpty();
+            id = d.save(null, "Cuff bed 2", "contec-cms50", "/dev/ttyVITALIS-TEST", "9600 8N1").id();
+            d.save(null, "ECG", "ascii-ecg", "tcp://127.0.0.1:1", "").id();
+            d.remove(d.devices().get(1).id());
+        }
+        try (ManagedDevices again = ManagedDevices.station(file, DeviceDriver.Options.defaults())) {
+            assertThat(again.devices()).singleElement().satisfies(dev -> {
+                assertThat(dev.id()).isEqualTo(id);
+                assertThat(dev.name()).isEqualTo("Cuff bed 2");
+                assertThat(dev.port()).isEqualTo("/dev/ttyVITALIS-TEST");
+                assertThat(dev.settings()).isEqualTo("9600 8N1");
+            });
+        }
+        java.nio.file.Files.writeString(file, "{ not json");
+        try (ManagedDevices broken = ManagedDevices.station(file, DeviceDriver.Options.defaults())) {
+            assertThat(broken.devices()).isEmpty();
+        }
+        try (var files = java.nio.file.Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString()))
+                    .anyMatch(n -> n.startsWith("devices.json.unreadable-"));
+        }
+    }
 }
