@@ -6,7 +6,6 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -35,40 +34,13 @@ class FhirFuzzTest {
             assertThat(read(seed)).as("seed %s reads", name).isEqualTo(!name.startsWith("empty"));
             int accepted = 0;
             for (int k = 0; k < 1500; k++) {
-                accepted += read(mutate(seed, rnd)) ? 1 : 0;
+                accepted += read(TextMutations.mutate(seed, rnd, SYNTAX)) ? 1 : 0;
             }
             // mutants that still read prove the mutations reach past the first syntax check
             if (!name.startsWith("empty")) {
                 assertThat(accepted).as("mutants of %s read successfully", name).isGreaterThan(15);
             }
         }
-    }
-
-    private static byte[] mutate(byte[] seed, Random rnd) {
-        byte[] m = seed.clone();
-        for (int e = rnd.nextInt(4); e >= 0 && m.length > 1; e--) {
-            int at = rnd.nextInt(m.length);
-            switch (rnd.nextInt(4)) {
-                case 0 -> m[at] = (byte) rnd.nextInt(256);
-                case 1 -> m[at] = (byte) SYNTAX.charAt(rnd.nextInt(SYNTAX.length()));
-                case 2 -> {
-                    // drop a run of bytes, which removes attributes, elements or closing tags
-                    int len = Math.min(m.length - at, 1 + rnd.nextInt(24));
-                    byte[] d = new byte[m.length - len];
-                    System.arraycopy(m, 0, d, 0, at);
-                    System.arraycopy(m, at + len, d, at, m.length - at - len);
-                    m = d;
-                }
-                default -> {
-                    // repeat a run of bytes, which duplicates values and elements
-                    int len = Math.min(m.length - at, 1 + rnd.nextInt(40));
-                    byte[] d = Arrays.copyOf(m, m.length + len);
-                    System.arraycopy(m, at, d, at + len, m.length - at);
-                    m = d;
-                }
-            }
-        }
-        return m;
     }
 
     @FuzzTest
