@@ -2,7 +2,6 @@ package org.vitalis.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,11 +11,8 @@ import java.util.Optional;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
-import javafx.scene.image.PixelReader;
-import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -148,18 +144,6 @@ class DeviceScreensTest extends UiTestBase {
     }
 
     private void shoot(String screen, String tag) throws Exception {
-        WaitForAsyncUtils.waitForFxEvents();
-        WritableImage image = Fx.call(() -> root.getScene().snapshot(null));
-        int w = (int) image.getWidth();
-        int h = (int) image.getHeight();
-        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
-        PixelReader px = image.getPixelReader();
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                out.setRGB(x, y, px.getArgb(x, y));
-            }
-        }
-        Files.createDirectories(OUT);
-        ImageIO.write(out, "png", OUT.resolve(screen + "-" + tag + ".png").toFile());
+        Fx.writePng(root.getScene(), OUT.resolve(screen + "-" + tag + ".png"));
     }
 }

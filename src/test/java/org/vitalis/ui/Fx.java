@@ -14,6 +14,23 @@ public final class Fx {
     private Fx() {
     }
 
+    /** Renders the scene as it is now to a PNG file, so a person can look at what the screen shows. */
+    public static void writePng(javafx.scene.Scene scene, java.nio.file.Path file) throws java.io.IOException {
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.image.WritableImage image = call(() -> scene.snapshot(null));
+        int w = (int) image.getWidth();
+        int h = (int) image.getHeight();
+        java.awt.image.BufferedImage out = new java.awt.image.BufferedImage(w, h, java.awt.image.BufferedImage.TYPE_INT_ARGB);
+        javafx.scene.image.PixelReader px = image.getPixelReader();
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                out.setRGB(x, y, px.getArgb(x, y));
+            }
+        }
+        java.nio.file.Files.createDirectories(file.toAbsolutePath().getParent());
+        javax.imageio.ImageIO.write(out, "png", file.toFile());
+    }
+
     public static void run(Runnable r) {
         call(() -> {
             r.run();

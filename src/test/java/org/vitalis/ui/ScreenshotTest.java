@@ -2,7 +2,6 @@ package org.vitalis.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.awt.image.BufferedImage;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,9 +12,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import javafx.scene.control.ToggleButton;
-import javafx.scene.image.PixelReader;
-import javafx.scene.image.WritableImage;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.testfx.util.WaitForAsyncUtils;
@@ -157,20 +153,8 @@ class ScreenshotTest extends UiTestBase {
     }
 
     private void shoot(String screen, String tag) throws Exception {
-        WaitForAsyncUtils.waitForFxEvents();
-        WritableImage image = Fx.call(() -> root.getScene().snapshot(null));
-        int w = (int) image.getWidth();
-        int h = (int) image.getHeight();
-        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
-        PixelReader px = image.getPixelReader();
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                out.setRGB(x, y, px.getArgb(x, y));
-            }
-        }
-        Files.createDirectories(OUT);
         Path file = OUT.resolve(screen + "-" + tag + ".png");
-        ImageIO.write(out, "png", file.toFile());
+        Fx.writePng(root.getScene(), file);
         assertThat(file).exists();
     }
 }

@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,23 +22,7 @@ class AecgFuzzTest {
 
     @Test
     void mutatedSeedsFailOnlyWithTheDocumentedException() throws IOException {
-        Random rnd = new Random(20261124);
-        for (String name : SEEDS) {
-            byte[] seed;
-            try (InputStream in = AecgFuzzTest.class.getResourceAsStream("AecgFuzzTestInputs/fuzz/" + name)) {
-                seed = in.readAllBytes();
-            }
-            // the empty document is a seed for the refusal paths; the others must read
-            assertThat(read(seed)).as("seed %s reads", name).isEqualTo(!name.startsWith("empty"));
-            int accepted = 0;
-            for (int k = 0; k < 1500; k++) {
-                accepted += read(TextMutations.mutate(seed, rnd, SYNTAX)) ? 1 : 0;
-            }
-            // mutants that still read prove the mutations reach past the first syntax check
-            if (!name.startsWith("empty")) {
-                assertThat(accepted).as("mutants of %s read successfully", name).isGreaterThan(15);
-            }
-        }
+        TextMutations.campaign(AecgFuzzTest.class, SEEDS, SYNTAX, AecgFuzzTest::read);
     }
 
     @FuzzTest

@@ -8,7 +8,37 @@ import java.util.Random;
  * runs and repeated runs, so that mutants reach past the first syntax check.
  */
 final class TextMutations {
+    private static final int MUTANTS_PER_SEED = 1500;
+
     private TextMutations() {
+    }
+
+    /**
+     * Reads each seed of {@code owner}'s Jazzer corpus and {@value #MUTANTS_PER_SEED} mutants of it with
+     * {@code read}, which returns true when the reader accepted the bytes and false when it refused them
+     * with its documented exception (any other exception fails the test). Seeds named "empty…" must be
+     * refused; the others must read, and so must some of their mutants, which proves the mutations get
+     * past the first syntax check.
+     */
+    static void campaign(Class<?> owner, String[] seeds, String syntax, java.util.function.Predicate<byte[]> read)
+            throws java.io.IOException {
+        Random rnd = new Random(20261124);
+        for (String name : seeds) {
+            byte[] seed;
+            try (java.io.InputStream in = owner.getResourceAsStream(owner.getSimpleName() + "Inputs/fuzz/" + name)) {
+                seed = in.readAllBytes();
+            }
+            org.assertj.core.api.Assertions.assertThat(read.test(seed)).as("seed %s reads", name)
+                    .isEqualTo(!name.startsWith("empty"));
+            int accepted = 0;
+            for (int k = 0; k < MUTANTS_PER_SEED; k++) {
+                accepted += read.test(mutate(seed, rnd, syntax)) ? 1 : 0;
+            }
+            if (!name.startsWith("empty")) {
+                org.assertj.core.api.Assertions.assertThat(accepted).as("mutants of %s read successfully", name)
+                        .isGreaterThan(15);
+            }
+        }
     }
 
     static byte[] mutate(byte[] seed, Random rnd, String syntax) {
