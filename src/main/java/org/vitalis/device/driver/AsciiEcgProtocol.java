@@ -52,12 +52,13 @@ public final class AsciiEcgProtocol implements DeviceProtocol {
     @Override
     public ProtocolSession newSession(String deviceId, Duration readingInterval) {
         AsciiEcgDecoder decoder = new AsciiEcgDecoder(rateHz, countsPerMillivolt, baseline);
-        WaveformBuffer wave = new WaveformBuffer(deviceId, "ECG", rateHz, "mV");
+        WaveformBuffer wave = WaveformBuffer.withCounts(deviceId, "ECG", rateHz, "mV",
+                countsPerMillivolt.doubleValue(), baseline);
         return new ProtocolSession() {
             @Override
             public void accept(byte[] chunk, int offset, int length, Instant receivedAt, Sink sink) {
                 for (AsciiEcgDecoder.Sample s : decoder.feed(chunk, offset, length)) {
-                    wave.add(s.millivolts().doubleValue(), receivedAt, sink);
+                    wave.addCount(s.count(), receivedAt, sink);
                 }
             }
 
@@ -68,11 +69,8 @@ public final class AsciiEcgProtocol implements DeviceProtocol {
             }
 
             @Override
-
             public StreamDecoder<?> decoder() {
-
                 return decoder;
-
             }
         };
     }
