@@ -6,14 +6,15 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vitalis.device.driver.DeviceDriver;
-import org.vitalis.device.sim.EcgStreamSimulator;
+import org.vitalis.device.sim.CytonEcgSimulator;
 import org.vitalis.device.sim.OximeterSimulator;
 import org.vitalis.device.sim.Simulator;
 import org.vitalis.device.transport.VirtualSerialPair;
 import org.vitalis.ui.StationDevices;
 
 /**
- * The demo clinic's devices: a pulse oximeter and an ECG board, each simulated on its own virtual serial port and
+ * The demo clinic's devices: a pulse oximeter and a 12-lead ECG (an OpenBCI Cyton recording I, II and V1-V6), each
+ * simulated on its own virtual serial port and
  * read by the real device manager, so a new user sees live readings without hardware.
  */
 final class DemoDevices implements AutoCloseable {
@@ -38,12 +39,12 @@ final class DemoDevices implements AutoCloseable {
             VirtualSerialPair ox = demo.own(VirtualSerialPair.open());
             demo.own(new OximeterSimulator(ox.deviceEnd(), 76, 97, System.nanoTime()).signalStrength(12).start());
             VirtualSerialPair ecg = demo.own(VirtualSerialPair.open());
-            demo.own(new EcgStreamSimulator(ecg.deviceEnd(), 72).start());
+            demo.own(new CytonEcgSimulator(ecg.deviceEnd(), 72, System.nanoTime()).listenForCommands().start());
             String oxId = demo.devices.save(null, "Pulse oximeter (simulated)", "contec-cms50", ox.portPath(), "").id();
-            String ecgId = demo.devices.save(null, "ECG board (simulated)", "ascii-ecg", ecg.portPath(), "").id();
+            String ecgId = demo.devices.save(null, "12-lead ECG (simulated)", "openbci-cyton", ecg.portPath(), "").id();
             demo.devices.connect(oxId);
             demo.devices.connect(ecgId);
-            LOG.info("Demo devices started: a simulated oximeter and ECG board on virtual serial ports");
+            LOG.info("Demo devices started: a simulated oximeter and 12-lead ECG on virtual serial ports");
             return demo;
         } catch (Exception | LinkageError e) {
             // Pseudo-terminals are a Unix feature: elsewhere the demo runs without devices.

@@ -10,6 +10,8 @@ import org.vitalis.device.driver.AsciiEcgProtocol;
 import org.vitalis.device.driver.ContecCms50Protocol;
 import org.vitalis.device.driver.DeviceProtocol;
 import org.vitalis.device.driver.MasimoRadical7Protocol;
+import org.vitalis.device.driver.OpenBciCytonProtocol;
+import org.vitalis.device.sim.CytonEcgSimulator;
 import org.vitalis.device.sim.EcgStreamSimulator;
 import org.vitalis.device.sim.OximeterSimulator;
 import org.vitalis.device.sim.Radical7Simulator;
@@ -28,11 +30,12 @@ import picocli.CommandLine.Spec;
             "  oximeter   Contec CMS50D+ live frames, 60 a second (SpO2, pulse rate, pleth)",
             "  radical7   Masimo Radical-7 ASCII line, one a second (SpO2, BPM, PI)",
             "  ecg        AD8232-style ASCII ECG, one sample per line at 250 Hz (341 counts/mV, baseline 512)",
+            "  ecg12      OpenBCI Cyton as an ECG: leads I, II, V1-V6 at 250 Hz, streaming once sent 'b'",
             "Without --port, a virtual serial port is created and its path printed."})
 final class SimulateCommand implements Callable<Integer> {
-    static final List<String> DEVICES = List.of("oximeter", "radical7", "ecg");
+    static final List<String> DEVICES = List.of("oximeter", "radical7", "ecg", "ecg12");
 
-    @Parameters(paramLabel = "DEVICE", description = "oximeter, radical7 or ecg.", completionCandidates = DeviceNames.class)
+    @Parameters(paramLabel = "DEVICE", description = "oximeter, radical7, ecg or ecg12.", completionCandidates = DeviceNames.class)
     String device;
 
     @Option(names = "--port", paramLabel = "PATH",
@@ -102,6 +105,7 @@ final class SimulateCommand implements Callable<Integer> {
             case "oximeter" -> new ContecCms50Protocol();
             case "radical7" -> new MasimoRadical7Protocol();
             case "ecg" -> AsciiEcgProtocol.ad8232();
+            case "ecg12" -> new OpenBciCytonProtocol();
             default -> throw new IllegalArgumentException("unknown device \"" + device + "\"; known: "
                     + String.join(", ", DEVICES));
         };
@@ -127,6 +131,7 @@ final class SimulateCommand implements Callable<Integer> {
             sim = switch (d) {
                 case "oximeter" -> new OximeterSimulator(wire, heartRate, 97, System.nanoTime());
                 case "radical7" -> new Radical7Simulator(wire, heartRate, 97, System.nanoTime());
+                case "ecg12" -> new CytonEcgSimulator(wire, heartRate, System.nanoTime()).listenForCommands();
                 default -> new EcgStreamSimulator(wire, heartRate);
             };
             sim.rateMultiplier(rateMultiplier).start();

@@ -15,7 +15,7 @@ class DemoDevicesTest {
         try (DemoDevices demo = DemoDevices.start()) {
             StationDevices d = demo.devices().orElseThrow();
             assertThat(d.devices()).extracting(StationDevices.Device::protocol)
-                    .containsExactly("contec-cms50", "ascii-ecg");
+                    .containsExactly("contec-cms50", "openbci-cyton");
             long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
             List<DeviceState> states;
             do {

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.vitalis.device.codec.AsciiEcgDecoder;
 import org.vitalis.device.codec.ContecCms50Decoder;
+import org.vitalis.device.codec.OpenBciCytonDecoder;
 import org.vitalis.device.transport.ByteTransport;
 import org.vitalis.device.transport.SerialPortTransport;
 import org.vitalis.device.transport.SerialSettings;
@@ -55,6 +56,19 @@ class SimulateCommandTest {
     }
 
     @Test
+    void theCytonEcgStreamsOnlyAfterTheHostSendsB() throws Exception {
+        try (SimulateCommand.Running r = SimulateCommand.start("ecg12", null, 1, 72);
+                SerialPortTransport port = SerialPortTransport.open(r.portPath(), SerialSettings.of8N1(115200))) {
+            assertThat(r.settings()).isEqualTo("openbci-cyton, 115200 8N1");
+            assertThat(readFor(port, Duration.ofMillis(300))).as("idle until started").isEmpty();
+            port.write(new byte[] {'b'});
+            OpenBciCytonDecoder d = new OpenBciCytonDecoder();
+            assertThat(d.feed(readFor(port, Duration.ofMillis(600))).size()).isGreaterThan(50);
+            assertThat(d.bytesSkipped()).isZero();
+        }
+    }
+
+    @Test
     void helpNamesTheDevicesAndOptions() {
         CommandLineTest.Result r = CommandLineTest.run("simulate", "--help");
         assertThat(r.code()).isZero();
@@ -66,7 +80,7 @@ class SimulateCommandTest {
     void badInputGivesOneClearLine() {
         CommandLineTest.Result r = CommandLineTest.run("simulate", "toaster");
         assertThat(r.code()).isEqualTo(1);
-        assertThat(r.err().strip()).isEqualTo("vitalis: unknown device \"toaster\"; known: oximeter, radical7, ecg");
+        assertThat(r.err().strip()).isEqualTo("vitalis: unknown device \"toaster\"; known: oximeter, radical7, ecg, ecg12");
         CommandLineTest.Result missing = CommandLineTest.run("simulate", "oximeter", "--port", "/dev/ttyVITALIS-NOPE");
         assertThat(missing.code()).isEqualTo(1);
         assertThat(missing.err().strip()).startsWith("vitalis: There is no serial port /dev/ttyVITALIS-NOPE")

@@ -51,8 +51,13 @@ public final class OpenBciCytonDecoder extends AbstractStreamDecoder<OpenBciCyto
             throw new IllegalArgumentException("ADS1299 gain must be 1, 2, 4, 6, 8, 12 or 24, not " + gain);
         }
         for (int i = 0; i < CHANNELS; i++) {
-            scale[i] = VREF_VOLTS / gain / FULL_SCALE * 1e6;
+            scale[i] = microvoltsPerCount(gain);
         }
+    }
+
+    /** Microvolts one ADS1299 count stands for at this PGA gain. */
+    public static double microvoltsPerCount(int gain) {
+        return VREF_VOLTS / gain / FULL_SCALE * 1e6;
     }
 
     @Override

@@ -171,6 +171,11 @@ public final class DeviceDriver implements AutoCloseable {
         public void waveform(WaveformChunk chunk) {
             dispatcher.offer(chunk);
         }
+
+        @Override
+        public void gap(DeviceGap gap) {
+            dispatcher.gap(gap);
+        }
     };
 
     private void run() {
@@ -208,7 +213,11 @@ public final class DeviceDriver implements AutoCloseable {
             publish(DeviceState.STREAMING, null);
             String ended;
             try {
+                session.start(transport::write);
                 ended = stream(transport);
+            } catch (IOException e) {
+                ended = "Could not send the start command to the device: " + (e.getMessage() == null
+                        ? e.getClass().getSimpleName() : e.getMessage());
             } finally {
                 transport.close();
             }

@@ -2,6 +2,7 @@ package org.vitalis.device.driver;
 
 import org.vitalis.device.codec.StreamDecoder;
 
+import java.io.IOException;
 import java.time.Instant;
 
 /**
@@ -14,6 +15,22 @@ public interface ProtocolSession {
         void reading(DeviceReading reading);
 
         void waveform(WaveformChunk chunk);
+
+        /** Samples the device sent were lost on the way (its frame counter jumped): waveforms are not continuous. */
+        default void gap(DeviceGap gap) {
+        }
+    }
+
+    /** Bytes a session sends to its device (a start command, a request). */
+    interface Output {
+        void write(byte[] bytes) throws IOException;
+    }
+
+    /**
+     * Called each time the transport opens, before any bytes are read: a device that waits for a command before it
+     * streams gets it here. A failed write ends the connection, as a pulled cable does.
+     */
+    default void start(Output out) throws IOException {
     }
 
     void accept(byte[] chunk, int offset, int length, Instant receivedAt, Sink sink);

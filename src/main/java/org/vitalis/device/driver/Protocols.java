@@ -10,7 +10,8 @@ public final class Protocols {
 
     /** Binary first: its sync bit rejects ASCII within a few bytes, while ASCII decoders need a whole line. */
     public static List<DeviceProtocol> known() {
-        return List.of(new ContecCms50Protocol(), AsciiEcgProtocol.ad8232(), new MasimoRadical7Protocol());
+        return List.of(new ContecCms50Protocol(), new OpenBciCytonProtocol(), AsciiEcgProtocol.ad8232(),
+                new MasimoRadical7Protocol());
     }
 
     public static DeviceProtocol byName(String name) {

@@ -98,6 +98,10 @@ public abstract class Simulator implements AutoCloseable {
         return t != null && t.isAlive();
     }
 
+    /** Called once by {@link #close()} after the writing thread has stopped: subclasses stop their own threads. */
+    protected void closed() {
+    }
+
     @Override
     public final void close() {
         stopping = true;
@@ -110,6 +114,7 @@ public abstract class Simulator implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
+        closed();
     }
 
     private void run() {

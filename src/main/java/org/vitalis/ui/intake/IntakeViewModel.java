@@ -50,6 +50,7 @@ import org.vitalis.ui.common.Messages;
 public final class IntakeViewModel implements AutoCloseable {
     /** Seconds of waveform kept for the live trace, at the fastest rate the known devices send. */
     private static final int WAVE_SAMPLES = 4 * 250;
+    private static final String RHYTHM_LEAD = "II";
 
     /** One value of a device card; the text is what the nurse sees and may correct. */
     public static final class Value {
@@ -90,11 +91,23 @@ public final class IntakeViewModel implements AutoCloseable {
         /** Set once the nurse corrects a value: live readings stop replacing what is on screen until attached. */
         private final BooleanProperty held = new SimpleBooleanProperty();
         private final Waveform waveform = new Waveform(WAVE_SAMPLES);
+        private String shownChannel;
         private final BooleanProperty hasWaveform = new SimpleBooleanProperty();
         private boolean applying;
 
         Card(String deviceId) {
             this.deviceId = deviceId;
+        }
+
+        /**
+         * A card draws one channel: lead II when a multi-lead ECG sends it (the rhythm lead of a 12-lead ECG),
+         * otherwise the first channel the device sent. Called on the device's delivery thread only.
+         */
+        private boolean shows(String channel) {
+            if (shownChannel == null || (RHYTHM_LEAD.equals(channel) && !RHYTHM_LEAD.equals(shownChannel))) {
+                shownChannel = channel;
+            }
+            return channel.equals(shownChannel);
         }
 
         public String deviceId() { return deviceId; }
@@ -163,7 +176,7 @@ public final class IntakeViewModel implements AutoCloseable {
             @Override
             public void waveform(WaveformChunk chunk) {
                 Card c = byId.get(chunk.deviceId());
-                if (c != null) {
+                if (c != null && c.shows(chunk.channel())) {
                     c.waveform.append(chunk.channel(), chunk.sampleRateHz(), chunk.values());
                     if (!c.hasWaveform.get()) {
                         requestUpdate();
