@@ -17,10 +17,13 @@ public record VitalsEntry(Instant takenAt, Map<VitalSign, BigDecimal> values, St
     /**
      * The device reading an entry started from. A value in {@code values} that differs from the
      * device's is a correction by hand: it is stored as manual, and its note keeps what the device said.
+     * {@code deviceId} is the station's own id for the device; {@code deviceName} is what users call it.
      */
-    public record DeviceSource(String deviceId, String rawPayload, Map<VitalSign, BigDecimal> deviceValues) {
+    public record DeviceSource(String deviceId, String deviceName, String rawPayload,
+            Map<VitalSign, BigDecimal> deviceValues) {
         public DeviceSource {
             java.util.Objects.requireNonNull(deviceId);
+            java.util.Objects.requireNonNull(deviceName);
             deviceValues = Map.copyOf(deviceValues);
         }
     }

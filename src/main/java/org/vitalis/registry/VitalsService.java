@@ -27,7 +27,24 @@ import org.vitalis.store.StoreSession;
  * the whole entry, so a half-saved sitting never misleads the next reader.
  */
 public final class VitalsService {
+    /** The width of observation.source (V1__core_schema.sql). */
+    private static final int SOURCE_LENGTH = 100;
+
     /** Workstation clocks drift; an entry up to this far "in the future" is still accepted. */
+    /**
+     * How an observation names the device that read it: its name for people, and its id qualified by the workstation,
+     * because device ids are only unique within one station while a clinic's stations share one database.
+     */
+    static String sourceLabel(UserSession session, VitalsEntry.DeviceSource device) {
+        String id = " [" + session.workstation() + "/" + device.deviceId() + "]";
+        String name = device.deviceName().strip();
+        int room = SOURCE_LENGTH - id.length();
+        if (room < 1) {
+            return (session.workstation() + "/" + device.deviceId()).substring(0, SOURCE_LENGTH);
+        }
+        return (name.length() > room ? name.substring(0, room - 1) + "…" : name) + id;
+    }
+
     private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
 
     private final Database db;
@@ -94,10 +111,11 @@ public final class VitalsService {
                 BigDecimal read = device == null ? null : device.deviceValues().get(sign);
                 boolean fromDevice = read != null && read.compareTo(value) == 0;
                 String note = read != null && !fromDevice
-                        ? join(entry.note(), "corrected by hand; " + device.deviceId() + " read " + read.toPlainString())
+                        ? join(entry.note(), "corrected by hand; " + sourceLabel(session, device) + " read "
+                                + read.toPlainString())
                         : entry.note();
                 stored.add(new Observation(patientId, entryId, panel, sign, value, taken, now, session.username(),
-                        fromDevice ? device.deviceId() : Observation.SOURCE_MANUAL,
+                        fromDevice ? sourceLabel(session, device) : Observation.SOURCE_MANUAL,
                         fromDevice ? device.rawPayload() : null, VitalSignRules.classify(sign, value), note));
             });
             bmi(s, patientId, entry).ifPresent(bmi -> stored.add(new Observation(patientId, entryId, null, VitalSign.BMI,

@@ -50,17 +50,18 @@ class SmokeTest {
             assertThat(vitals.history(nurse, p.getId())).hasSize(5);
 
             // From a device: the device's values keep its id and raw frame; a value the nurse corrected is manual.
-            var device = new VitalsEntry.DeviceSource("cms50-1", "01 02 03 04 05", Map.of(
+            var device = new VitalsEntry.DeviceSource("cms50-1", "Bay 2 oximeter", "01 02 03 04 05", Map.of(
                     VitalSign.SPO2, new BigDecimal("97"), VitalSign.HEART_RATE, new BigDecimal("130")));
             var fromDevice = vitals.record(nurse, p.getId(), new VitalsEntry(Instant.now(), Map.of(
                     VitalSign.SPO2, new BigDecimal("97"), VitalSign.HEART_RATE, new BigDecimal("72")), null, device));
             var spo2 = fromDevice.stream().filter(o -> o.getCode().equals("59408-5")).findFirst().orElseThrow();
-            assertThat(spo2.getSource()).isEqualTo("cms50-1");
+            // Named for people, and qualified by the workstation: device ids are unique only within one station.
+            assertThat(spo2.getSource()).isEqualTo("Bay 2 oximeter [ws1/cms50-1]");
             assertThat(spo2.getRawPayload()).isEqualTo("01 02 03 04 05");
             var hr = fromDevice.stream().filter(o -> o.getCode().equals("8867-4")).findFirst().orElseThrow();
             assertThat(hr.getSource()).isEqualTo("manual");
             assertThat(hr.getRawPayload()).isNull();
-            assertThat(hr.getNote()).contains("corrected by hand").contains("cms50-1 read 130");
+            assertThat(hr.getNote()).contains("corrected by hand").contains("Bay 2 oximeter [ws1/cms50-1] read 130");
             assertThatThrownBy(() -> users.list(nurse)).isInstanceOf(AccessDeniedException.class);
             assertThat(trail.verify(db, n -> { }).intact()).isTrue();
         }

@@ -127,7 +127,8 @@ class DeviceScreensTest extends UiTestBase {
         List<Observation> first = station.vitals.history(nurse, patient.getId());
         assertThat(first).extracting(Observation::sign).contains(VitalSign.SPO2, VitalSign.HEART_RATE);
         // The ECG board streams a waveform only, so the oximeter's values are all there is to attach.
-        assertThat(first).extracting(Observation::getSource).containsOnly(id);
+        String name = language.equals("ar") ? "مقياس الأكسجة" : "Finger oximeter";
+        assertThat(first).extracting(Observation::getSource).containsOnly(name + " [" + nurse.workstation() + "/" + id + "]");
         assertThat(text("intake-waiting-" + ecgId)).isEqualTo(language.equals("en")
                 ? "Live waveform only: this device sends no values to attach." : "موجة حية فقط: لا يرسل هذا الجهاز قيمًا للإرفاق.");
         assertThat(first).extracting(Observation::getRawPayload).doesNotContainNull();

@@ -341,7 +341,7 @@ public final class IntakeViewModel implements AutoCloseable {
             // The reading's arrival time is when it was taken; a reading from the future would be a clock fault.
             java.time.Instant taken = r.time().isAfter(clock.instant()) ? clock.instant() : r.time();
             entries.add(new VitalsEntry(taken, values, null,
-                    new VitalsEntry.DeviceSource(c.deviceId, r.rawHex(), deviceValues)));
+                    new VitalsEntry.DeviceSource(c.deviceId, c.name.get(), r.rawHex(), deviceValues)));
             attached.add(c);
         }
         if (!errors.isEmpty()) {
