@@ -177,6 +177,12 @@ public final class ManagedDevices implements StationDevices, AutoCloseable {
 
     @Override
     public Optional<Detected> detect(String path) throws IOException {
+        // Two readers on one port would each get part of the bytes: the probe would fail and the device lose data.
+        Optional<org.vitalis.device.driver.DeviceConfig> busy = manager.runningOn(path);
+        if (busy.isPresent()) {
+            throw new IOException("\"" + busy.get().name() + "\" is connected on " + path.strip()
+                    + ". Disconnect it before detecting, so that the probe does not take its data.");
+        }
         return DeviceManager.detect(path.strip())
                 .map(d -> new Detected(d.protocol().name(), d.bytesRead(), d.framesDecoded(), d.bytesSkipped()));
     }

@@ -56,4 +56,20 @@ class ManagedDevicesTest {
                     .anyMatch(n -> n.startsWith("devices.json.unreadable-"));
         }
     }
+
+    @Test
+    void detectionRefusesAPortAConnectedDeviceIsReading() throws Exception {
+        try (ManagedDevices d = new ManagedDevices(DeviceDriver.Options.defaults())) {
+            String id = d.save(null, "Bed 3 oximeter", "contec-cms50", "/dev/ttyVITALIS-ABSENT", "").id();
+            d.connect(id);
+            assertThatThrownBy(() -> d.detect(" /dev/ttyVITALIS-ABSENT"))
+                    .isInstanceOf(java.io.IOException.class)
+                    .hasMessage("\"Bed 3 oximeter\" is connected on /dev/ttyVITALIS-ABSENT. Disconnect it before "
+                            + "detecting, so that the probe does not take its data.");
+            d.disconnect(id);
+            // Once disconnected the port is probed (and here, being absent, reported as such by the transport).
+            assertThatThrownBy(() -> d.detect("/dev/ttyVITALIS-ABSENT")).isInstanceOf(java.io.IOException.class)
+                    .hasMessageNotContaining("is connected on");
+        }
+    }
 }

@@ -101,6 +101,12 @@ public final class DeviceManager implements AutoCloseable {
         }
     }
 
+    /** The device whose driver holds {@code port} open (or keeps trying to), if any. */
+    public synchronized Optional<DeviceConfig> runningOn(String port) {
+        String p = port.strip();
+        return drivers.keySet().stream().map(configs::get).filter(c -> c.port().strip().equals(p)).findFirst();
+    }
+
     public synchronized Optional<DeviceStatus> status(String id) {
         if (!configs.containsKey(id)) {
             return Optional.empty();
