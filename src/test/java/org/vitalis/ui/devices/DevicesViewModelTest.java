@@ -26,6 +26,7 @@ class DevicesViewModelTest {
         assertThat(r.frames()).isEqualTo("1,234");
         assertThat(r.skipped()).isEqualTo("5");
         assertThat(r.signal()).isEqualTo("12");
+        assertThat(r.battery()).isEqualTo("80 %");
     }
 
     @Test
