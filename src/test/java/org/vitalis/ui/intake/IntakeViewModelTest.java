@@ -81,7 +81,7 @@ class IntakeViewModelTest {
         assertThat(vm.problems()).isEmpty();
         assertThat(vm.recorded()).hasSize(2);
         List<Observation> history = station.vitals.history(nurse, patientId);
-        assertThat(history).extracting(Observation::getSource).containsOnly("ox-1");
+        assertThat(history).extracting(Observation::getSource).containsOnly("Finger oximeter [ws-test/ox-1]");
         assertThat(history).extracting(Observation::getRawPayload).containsOnly("01a2b3");
     }
 
@@ -103,7 +103,7 @@ class IntakeViewModelTest {
                     assertThat(o.getValue()).isEqualByComparingTo("76");
                 });
         assertThat(history).filteredOn(o -> o.sign() == VitalSign.SPO2).singleElement()
-                .extracting(Observation::getSource).isEqualTo("ox-1");
+                .extracting(Observation::getSource).isEqualTo("Finger oximeter [ws-test/ox-1]");
         // Attached: live readings show again.
         assertThat(card.held().get()).isFalse();
         assertThat(card.values().get(1).text().get()).isEqualTo("80");
