@@ -7,6 +7,7 @@ import org.vitalis.ecg.signal.EcgAnalysis;
 import org.vitalis.ecg.signal.Intervals;
 import org.vitalis.ecg.signal.LeadQuality;
 import org.vitalis.ecg.signal.RhythmAnalysis;
+import org.vitalis.registry.EcgStatements;
 
 /** The plain-text summary `ecg analyze` prints: what was found, with the numbers behind it. */
 final class EcgReport {
@@ -26,7 +27,7 @@ final class EcgReport {
         a.heartRate().ifPresent(h -> out.println(f(
                 "Heart rate: %.0f /min (mean RR %.0f ms); HRV: SDNN %.0f ms, RMSSD %.0f ms, pNN50 %.1f %%",
                 h.heartRate(), h.meanRr() * 1000, h.sdnn() * 1000, h.rmssd() * 1000, h.pnn50() * 100)));
-        printRhythm(out, a.rhythm());
+        printRhythm(out, a);
         printIntervals(out, a.intervals());
         for (LeadQuality q : a.quality()) {
             if (q.problems().isEmpty()) {
@@ -41,9 +42,11 @@ final class EcgReport {
         out.println("Algorithm: " + a.algorithmVersion());
     }
 
-    private static void printRhythm(PrintWriter out, RhythmAnalysis rhythm) {
+    private static void printRhythm(PrintWriter out, EcgAnalysis a) {
+        RhythmAnalysis rhythm = a.rhythm();
+        out.println("Rhythm: " + String.join("; ", EcgStatements.summary(a)));
         if (rhythm.flags().isEmpty()) {
-            out.println("Rhythm: no flags (regular, rate 60-100 /min, no pauses or premature beats)");
+            out.println("Rhythm flags: none (regular, rate 60-100 /min, no pauses or premature beats)");
             return;
         }
         out.println("Rhythm flags:");
@@ -52,10 +55,9 @@ final class EcgReport {
             if (flags.isEmpty()) {
                 continue;
             }
-            String label = kind == RhythmAnalysis.Kind.IRREGULARLY_IRREGULAR
-                    ? "irregularly irregular rhythm suggesting atrial fibrillation" : words(kind.name());
             RhythmAnalysis.Flag first = flags.get(0);
-            out.println(f("  %s: %d x, first at %.1f s (%s)", label, flags.size(), first.startS(), first.evidence()));
+            out.println(f("  %s: %d x, first at %.1f s (%s)", EcgStatements.label(kind), flags.size(), first.startS(),
+                    first.evidence()));
         }
     }
 

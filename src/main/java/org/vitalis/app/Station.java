@@ -1,6 +1,7 @@
 package org.vitalis.app;
 
 import java.time.Clock;
+import org.vitalis.registry.EcgRecordingService;
 import org.vitalis.registry.PatientService;
 import org.vitalis.registry.VitalsService;
 import org.vitalis.security.AccessGuard;
@@ -23,6 +24,7 @@ final class Station implements AutoCloseable {
     final UserAdminService users;
     final PatientService patients;
     final VitalsService vitals;
+    final EcgRecordingService ecg;
     final AuditService audit;
 
     private Station(AppConfig config, Database db, Clock clock) {
@@ -36,6 +38,7 @@ final class Station implements AutoCloseable {
         this.users = new UserAdminService(db, trail, guard, hasher, clock);
         this.patients = new PatientService(db, trail, guard, clock);
         this.vitals = new VitalsService(db, trail, guard, clock);
+        this.ecg = new EcgRecordingService(db, trail, guard, clock);
         this.audit = new AuditService(db, trail, guard);
     }
 

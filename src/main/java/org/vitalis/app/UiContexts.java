@@ -33,7 +33,7 @@ final class UiContexts {
                     }
                 })
                 : Optional.empty();
-        return new UiContext(st.auth, st.users, st.patients, st.vitals, st.audit, new StationBackups(st),
+        return new UiContext(st.auth, st.users, st.patients, st.vitals, st.ecg, st.audit, new StationBackups(st),
                 new UiContext.Station(cfg.workstation(), cfg.database().describe(), cfg.demo(), demoAccounts),
                 new UiContext.Settings(cfg.idleLockMinutes(), cfg.language(), cfg.dark()), startup,
                 devices);

@@ -13,6 +13,8 @@ public enum AuditAction {
     PATIENT_CREATE,
     PATIENT_UPDATE,
     OBSERVATION_CREATE,
+    ECG_RECORD,
+    ECG_CONFIRM,
     USER_CREATE,
     USER_UPDATE,
     ROLE_CHANGE,

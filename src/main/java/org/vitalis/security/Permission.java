@@ -4,7 +4,9 @@ package org.vitalis.security;
 public enum Permission {
     PATIENT_READ,
     PATIENT_REGISTER,
+    /** Vital signs and ECG recordings: taking, importing and attaching them to a patient. */
     VITALS_RECORD,
+    /** Diagnosing and confirming findings, among them a recording's ECG interpretation. */
     CLINICAL_CONFIRM,
     USER_MANAGE,
     AUDIT_VIEW,

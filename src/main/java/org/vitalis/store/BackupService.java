@@ -69,17 +69,33 @@ public final class BackupService {
     static final String MANIFEST = "manifest.json";
     /** In foreign-key order: parents before children, so restore can insert in this order. */
     static final List<String> TABLES = List.of("user_account", "patient", "patient_emergency_contact",
-            "patient_identifier", "patient_search_token", "observation", "audit_entry", "audit_chain_head");
+            "patient_identifier", "patient_search_token", "observation", "ecg_recording", "ecg_lead", "ecg_measurement",
+            "audit_entry", "audit_chain_head");
+    /**
+     * The schema version that added each table the first schema lacked: a backup made at an older version has
+     * none of them, and restores into the newest schema with those tables empty.
+     */
+    private static final Map<String, String> TABLE_SINCE = Map.of("ecg_recording", "3", "ecg_lead", "3",
+            "ecg_measurement", "3");
     /** Sequence, the table whose ids it hands out, and the generator's allocation size. */
     private static final Map<String, String> SEQUENCE_TABLES = Map.of("patient_seq", "patient",
-            "observation_seq", "observation", "user_seq", "user_account");
+            "observation_seq", "observation", "user_seq", "user_account", "ecg_recording_seq", "ecg_recording");
     private static final Map<String, Integer> SEQUENCE_ALLOCATION = Map.of("patient_seq", 50, "observation_seq", 50,
-            "user_seq", 1);
+            "user_seq", 1, "ecg_recording_seq", 1);
     private static final String MRN_SEQ = "mrn_seq";
+    /**
+     * Tables whose rows can be megabytes (a photo, a recording's analysis, a compressed lead): read a few rows at a
+     * time, and inserted in batches bounded by size as well as count, so memory stays bounded.
+     */
+    private static final Set<String> WIDE_ROWS = Set.of("patient", "ecg_recording", "ecg_lead");
+    private static final long MAX_BATCH_BYTES = 32L << 20;
     private static final int MAX_MANIFEST_BYTES = 1 << 20;
-    /** A patient photo (1 MB) in base64 fits with room; longer lines mean a damaged or hostile file. */
-    private static final int MAX_LINE_BYTES = 8 << 20;
-    private static final Set<String> LOGICAL_TYPES = Set.of("integer", "boolean", "string", "decimal", "date",
+    /**
+     * An ECG lead (at most 16 MiB compressed, EcgLeadData) in base64, or a recording's analysis (at most 10 million
+     * characters) escaped, fits with room; longer lines mean a damaged or hostile file.
+     */
+    private static final int MAX_LINE_BYTES = 32 << 20;
+    private static final Set<String> LOGICAL_TYPES = Set.of("integer", "boolean", "string", "decimal", "double", "date",
             "instant", "bytes");
     private static final Logger LOG = LoggerFactory.getLogger(BackupService.class);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -140,17 +156,18 @@ public final class BackupService {
             Map<String, Long> sequences;
             try (Connection c = connect(config.jdbcUrl(), config)) {
                 beginSnapshot(c, config.kind());
-                checkTables(c, config.kind());
+                List<String> tables = tablesOf(schemaVersion);
+                checkTables(c, config.kind(), tables);
                 Map<String, Long> counts = new LinkedHashMap<>();
                 long total = 0;
-                for (String table : TABLES) {
+                for (String table : tables) {
                     long n = count(c, table);
                     counts.put(table, n);
                     total += n;
                 }
                 long done = 0;
                 progress.accept(0);
-                for (String table : TABLES) {
+                for (String table : tables) {
                     entries.add(dumpTable(c, table, work.resolve(table + ".jsonl"), done, total, progress));
                     done += counts.get(table);
                 }
@@ -200,7 +217,7 @@ public final class BackupService {
         long rows = 0;
         List<Column> columns = new ArrayList<>();
         try (Statement st = c.createStatement()) {
-            st.setFetchSize(500);
+            st.setFetchSize(WIDE_ROWS.contains(table) ? 8 : 500);
             try (ResultSet rs = st.executeQuery("select * from " + table + " order by 1");
                     OutputStream os = new DigestOutputStream(
                             new java.io.BufferedOutputStream(Files.newOutputStream(out)), sha)) {
@@ -235,6 +252,7 @@ public final class BackupService {
             case Types.BOOLEAN, Types.BIT -> "boolean";
             case Types.CHAR, Types.VARCHAR, Types.LONGVARCHAR, Types.NCHAR, Types.NVARCHAR, Types.CLOB -> "string";
             case Types.NUMERIC, Types.DECIMAL -> "decimal";
+            case Types.DOUBLE, Types.FLOAT, Types.REAL -> "double";
             case Types.DATE -> "date";
             case Types.TIMESTAMP, Types.TIMESTAMP_WITH_TIMEZONE -> "instant";
             case Types.BINARY, Types.VARBINARY, Types.LONGVARBINARY, Types.BLOB -> "bytes";
@@ -267,6 +285,18 @@ public final class BackupService {
                 BigDecimal v = rs.getBigDecimal(i);
                 row.put(name, v == null ? null : v.toPlainString());
             }
+            case "double" -> {
+                // A JSON number in Java's shortest round-trip form reads back as the same double; the
+                // values JSON has no number for are written as Java spells them.
+                double v = rs.getDouble(i);
+                if (rs.wasNull()) {
+                    row.putNull(name);
+                } else if (Double.isFinite(v)) {
+                    row.put(name, v);
+                } else {
+                    row.put(name, Double.toString(v));
+                }
+            }
             case "date" -> {
                 LocalDate v = rs.getObject(i, LocalDate.class);
                 row.put(name, v == null ? null : v.toString());
@@ -297,11 +327,18 @@ public final class BackupService {
         return out;
     }
 
-    private static void checkTables(Connection c, DatabaseConfig.Kind kind) throws SQLException {
+    /** The tables of {@link #TABLES} that schema {@code schemaVersion} has, in the same order. */
+    static List<String> tablesOf(String schemaVersion) {
+        MigrationVersion v = MigrationVersion.fromVersion(schemaVersion);
+        return TABLES.stream().filter(t -> !TABLE_SINCE.containsKey(t)
+                || MigrationVersion.fromVersion(TABLE_SINCE.get(t)).compareTo(v) <= 0).toList();
+    }
+
+    private static void checkTables(Connection c, DatabaseConfig.Kind kind, List<String> expected) throws SQLException {
         Set<String> present = tables(c, kind);
         present.remove("flyway_schema_history");
-        if (!present.equals(new HashSet<>(TABLES))) {
-            throw new StoreException("The database holds tables " + present + " but a backup knows " + TABLES
+        if (!present.equals(new HashSet<>(expected))) {
+            throw new StoreException("The database holds tables " + present + " but a backup knows " + expected
                     + "; this version of Vitalis cannot back it up completely.");
         }
     }
@@ -498,9 +535,10 @@ public final class BackupService {
             entries.add(new TableEntry(name, entry, rows.longValue(), sha, columns));
         }
         List<String> names = entries.stream().map(TableEntry::table).toList();
-        if (!names.equals(TABLES)) {
+        List<String> expected = tablesOf(schema);
+        if (!names.equals(expected)) {
             throw new NotAVitalisBackupException("The backup holds tables " + names + " but this version of Vitalis expects "
-                    + TABLES + ".");
+                    + expected + " at schema " + schema + ".");
         }
         Map<String, Long> sequences = new HashMap<>();
         JsonNode seq = root.get("sequences");
@@ -622,6 +660,14 @@ public final class BackupService {
                 case "decimal":
                     if (v.isTextual() && v.textValue().length() <= 100) {
                         return new BigDecimal(v.textValue());
+                    }
+                    break;
+                case "double":
+                    if (v.isNumber()) {
+                        return v.doubleValue();
+                    }
+                    if (v.isTextual() && Set.of("NaN", "Infinity", "-Infinity").contains(v.textValue())) {
+                        return Double.parseDouble(v.textValue());
                     }
                     break;
                 case "date":
@@ -796,6 +842,7 @@ public final class BackupService {
         private List<String> columns;
         private int[] sqlTypes;
         private int pending;
+        private long pendingBytes;
         long maxMrnNumber;
 
         Inserter(Connection c, Manifest manifest, DoubleConsumer progress) {
@@ -811,7 +858,9 @@ public final class BackupService {
                 open(t.table());
             }
             for (int i = 0; i < columns.size(); i++) {
-                bind(i + 1, sqlTypes[i], values.get(columns.get(i)));
+                Object v = values.get(columns.get(i));
+                bind(i + 1, sqlTypes[i], v);
+                pendingBytes += v instanceof byte[] b ? b.length : v instanceof String str ? 2L * str.length() : 8;
             }
             if (table.equals("patient") && values.get("mrn") instanceof String mrn && mrn.length() > 1
                     && mrn.length() < 19 && mrn.chars().allMatch(Character::isDigit)) {
@@ -820,9 +869,10 @@ public final class BackupService {
             }
             insert.addBatch();
             done++;
-            if (++pending == 500) {
+            if (++pending == 500 || pendingBytes > MAX_BATCH_BYTES) {
                 insert.executeBatch();
                 pending = 0;
+                pendingBytes = 0;
                 if (total > 0) {
                     progress.accept(0.99 * done / total);
                 }
@@ -863,6 +913,7 @@ public final class BackupService {
                 insert.close();
                 insert = null;
                 pending = 0;
+                pendingBytes = 0;
             }
         }
     }
@@ -946,7 +997,7 @@ public final class BackupService {
 
     private static boolean hasVitalisSchema(Connection c, DatabaseConfig.Kind kind) throws SQLException {
         Set<String> present = tables(c, kind);
-        return present.containsAll(TABLES);
+        return present.containsAll(tablesOf("1"));
     }
 
     private static Connection connect(String url, DatabaseConfig config) throws SQLException {

@@ -14,6 +14,7 @@ import jakarta.persistence.OptimisticLockException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vitalis.domain.AuditEntry;
+import org.vitalis.domain.EcgRecording;
 import org.vitalis.domain.Observation;
 import org.vitalis.domain.Patient;
 import org.vitalis.domain.UserAccount;
@@ -46,6 +47,7 @@ public final class Database implements AutoCloseable {
             Configuration cfg = new Configuration()
                     .addAnnotatedClass(Patient.class)
                     .addAnnotatedClass(Observation.class)
+                    .addAnnotatedClass(EcgRecording.class)
                     .addAnnotatedClass(UserAccount.class)
                     .addAnnotatedClass(AuditEntry.class);
             cfg.setProperty("hibernate.connection.url", config.jdbcUrl());

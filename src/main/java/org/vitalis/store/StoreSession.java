@@ -20,6 +20,10 @@ public final class StoreSession {
         return new ObservationRepository(session);
     }
 
+    public EcgRecordingRepository ecgRecordings() {
+        return new EcgRecordingRepository(session);
+    }
+
     public UserRepository users() {
         return new UserRepository(session);
     }

@@ -2,6 +2,7 @@ package org.vitalis.ui;
 
 import java.util.List;
 import java.util.Optional;
+import org.vitalis.registry.EcgRecordingService;
 import org.vitalis.registry.PatientService;
 import org.vitalis.registry.VitalsService;
 import org.vitalis.security.AuditService;
@@ -17,6 +18,7 @@ public record UiContext(
         UserAdminService users,
         PatientService patients,
         VitalsService vitals,
+        EcgRecordingService ecg,
         AuditService audit,
         Backups backups,
         Station station,

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +28,14 @@ import org.vitalis.domain.AuditAction;
 import org.vitalis.domain.AuditEntry;
 import org.vitalis.domain.Patient;
 import org.vitalis.domain.PatientSummary;
+import org.vitalis.ecg.format.EcgLead;
+import org.vitalis.ecg.format.EcgRecord;
+import org.vitalis.registry.EcgRecordingSummary;
+import org.vitalis.registry.EcgReview;
 import org.vitalis.registry.PatientDraft;
+import org.vitalis.registry.StoredEcg;
+import org.vitalis.registry.SyntheticEcgs;
+import org.vitalis.security.UserSession;
 import org.vitalis.domain.Sex;
 
 class BackupRestoreTest {
@@ -36,7 +44,14 @@ class BackupRestoreTest {
 
     private final BackupService backups = new BackupService(Clock.systemUTC());
 
-    /** Patients (one with a photo and Arabic names), vitals, audit rows. */
+    private static final Instant ECG_START = Instant.parse("2026-02-01T08:30:00Z");
+
+    /** The recording {@link #populate} stores for the first patient. */
+    private static EcgRecord ecg() {
+        return SyntheticEcgs.twelveLead("backup", ECG_START, 11);
+    }
+
+    /** Patients (one with a photo and Arabic names and a confirmed 12-lead ECG), vitals, audit rows. */
     private static List<Long> populate(TestClinic c, int patients) {
         List<Long> ids = new ArrayList<>();
         byte[] photo = new byte[3000];
@@ -46,12 +61,36 @@ class BackupRestoreTest {
         ids.add(c.patients.register(c.nurse, new PatientDraft("Ahmad", "Haddad", "أَحْمَد", "الحَدّاد",
                 LocalDate.of(1975, 1, 31), Sex.MALE, "+963 11 222 3344", "a@example.org", "Damascus", photo, "notes",
                 List.of(), List.of())).getId());
+        long ecgId = c.ecg.record(c.nurse, ids.getFirst(), ecg(), "cart:1").id();
+        UserSession doctor = c.doctor();
+        c.ecg.confirm(doctor, ecgId, "Sinus rhythm. Normal ECG.", c.ecg.open(doctor, ecgId).version());
         for (int i = 1; i < patients; i++) {
             Patient p = c.register("Given" + i, "Family" + i, LocalDate.of(1950 + i % 50, 1 + i % 12, 1 + i % 28), null);
             c.recordBp(p.getId(), 110 + i % 60, 70);
             ids.add(p.getId());
         }
         return ids;
+    }
+
+    /** The first patient's ECG came back with the same integers, scale and confirmation. */
+    private static long assertEcgRestored(TestClinic c, long patientId) {
+        List<EcgRecordingSummary> ecgs = c.ecg.list(c.nurse, patientId);
+        assertThat(ecgs).hasSize(1);
+        StoredEcg back = c.ecg.open(c.nurse, ecgs.getFirst().id());
+        EcgRecord expected = ecg();
+        assertThat(back.record().samplingFrequency()).isEqualTo(expected.samplingFrequency());
+        assertThat(back.record().start()).isEqualTo(ECG_START);
+        for (int k = 0; k < expected.leads().size(); k++) {
+            EcgLead a = back.record().leads().get(k);
+            EcgLead e = expected.leads().get(k);
+            assertThat(a.label()).isEqualTo(e.label());
+            assertThat(a.samples()).isEqualTo(e.samples());
+            assertThat(a.gain()).isEqualTo(e.gain());
+            assertThat(a.baseline()).isEqualTo(e.baseline());
+        }
+        assertThat(back.summary().review()).map(EcgReview::confirmedBy).contains("doctor");
+        assertThat(back.analysis().algorithmVersion()).isNotBlank();
+        return back.summary().id();
     }
 
     @ParameterizedTest
@@ -77,6 +116,9 @@ class BackupRestoreTest {
         assertThat(progress).isNotEmpty().isSorted();
         assertThat(progress.getLast()).isEqualTo(1.0);
         assertThat(manifest.rows("patient")).isEqualTo(30);
+        assertThat(manifest.rows("ecg_recording")).isEqualTo(1);
+        assertThat(manifest.rows("ecg_lead")).isEqualTo(12);
+        assertThat(manifest.rows("ecg_measurement")).isPositive();
         assertThat(manifest.rows("audit_entry")).isEqualTo(auditRows);
         assertThat(BackupService.inspect(file).schemaVersion()).isEqualTo(manifest.schemaVersion());
 
@@ -96,10 +138,12 @@ class BackupRestoreTest {
             assertThat(ahmad.getFamilyNameArabic()).isEqualTo("الحَدّاد");
             assertThat(c.patients.search(c.nurse, "احمد")).extracting(PatientSummary::id).containsExactly(ids.getFirst());
             assertThat(c.vitals.history(c.nurse, ids.get(5))).hasSize(2);
+            long ecgId = assertEcgRestored(c, ids.getFirst());
             // Sequences moved past the restored ids and MRNs: new registrations do not collide.
             Patient fresh = c.register("New", "Patient", LocalDate.of(2001, 1, 1), null);
             assertThat(fresh.getId()).isNotIn(ids);
             c.recordBp(fresh.getId(), 120, 80);
+            assertThat(c.ecg.record(c.nurse, fresh.getId(), ecg(), "cart:1").id()).isNotEqualTo(ecgId);
             assertThat(c.verify().intact()).isTrue();
             assertThat(c.db.<List<AuditEntry>>inTransaction(s -> s.audit().search(null, null, "admin", AuditAction.RESTORE, null, 10)))
                     .singleElement().satisfies(e -> assertThat(e.getDetail()).contains("chain=intact"));
@@ -122,6 +166,7 @@ class BackupRestoreTest {
         assertThat(intoPg.auditChainProblem()).isNull();
         try (TestClinic c = TestClinic.open(pg)) {
             assertThat(c.patients.open(c.nurse, ids.getFirst()).getGivenNameArabic()).isEqualTo("أَحْمَد");
+            assertEcgRestored(c, ids.getFirst());
             c.register("Only", "Postgres", LocalDate.of(1999, 9, 9), null);
             backups.backup(c.db, fromPg, p -> { }, c.trail.logFor(c.admin()));
         }
@@ -132,6 +177,57 @@ class BackupRestoreTest {
         try (TestClinic c = TestClinic.open(h2Again)) {
             assertThat(c.patients.count(c.nurse)).isEqualTo(11);
             assertThat(c.patients.open(c.nurse, ids.getFirst()).getPhoto()).hasSize(3000);
+            assertEcgRestored(c, ids.getFirst());
+            assertThat(c.verify().intact()).isTrue();
+        }
+    }
+
+    /** A backup made before ECG recordings existed (schema 2) restores into the newest schema, without ECGs. */
+    @ParameterizedTest
+    @MethodSource("org.vitalis.store.TestDatabases#kinds")
+    void aBackupOfAnOlderSchemaWithoutTheNewerTablesRestores(DatabaseConfig.Kind kind) throws Exception {
+        DatabaseConfig config = TestDatabases.fresh(kind, dir);
+        Path file = dir.resolve("current.zip");
+        try (TestClinic c = TestClinic.open(config)) {
+            populate(c, 3);
+            backups.backup(c.db, file, p -> { }, c.trail.logFor(c.admin()));
+        }
+        byte[] zip = Files.readAllBytes(file);
+        for (String t : List.of("ecg_recording", "ecg_lead", "ecg_measurement")) {
+            zip = withoutEntry(zip, "tables/" + t + ".jsonl");
+        }
+        byte[] old = rewrite(zip, "manifest.json", m -> {
+            try {
+                var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+                var root = (com.fasterxml.jackson.databind.node.ObjectNode) mapper.readTree(m);
+                root.put("schemaVersion", "2");
+                var tables = (com.fasterxml.jackson.databind.node.ArrayNode) root.get("tables");
+                for (int i = tables.size() - 1; i >= 0; i--) {
+                    if (tables.get(i).get("name").asText().startsWith("ecg_")) {
+                        tables.remove(i);
+                    }
+                }
+                return mapper.writeValueAsString(root);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        Path oldFile = dir.resolve("schema-2.zip");
+        Files.write(oldFile, old);
+        assertThat(BackupService.inspect(oldFile).schemaVersion()).isEqualTo("2");
+        // The same file claiming the newest schema lacks tables that schema has: refused.
+        Path lying = dir.resolve("lying.zip");
+        Files.write(lying, rewrite(old, "manifest.json", m -> m.replace("\"schemaVersion\":\"2\"", "\"schemaVersion\":\"3\"")));
+        assertThatThrownBy(() -> BackupService.inspect(lying)).isInstanceOf(NotAVitalisBackupException.class)
+                .hasMessageContaining("expects");
+
+        RestoreResult r = backups.restore(config, oldFile, p -> { }, auditLog(config));
+        assertThat(r.auditChainProblem()).isNull();
+        try (TestClinic c = TestClinic.open(config)) {
+            assertThat(c.patients.count(c.nurse)).isEqualTo(3);
+            assertThat(TestDatabases.count(config, "ecg_recording")).isZero();
+            long patient = c.register("After", "Restore", LocalDate.of(1999, 1, 1), null).getId();
+            assertThat(c.ecg.record(c.nurse, patient, ecg(), "cart:1").id()).isPositive();
             assertThat(c.verify().intact()).isTrue();
         }
     }

@@ -9,6 +9,7 @@ import org.vitalis.domain.Patient;
 import org.vitalis.domain.Role;
 import org.vitalis.domain.Sex;
 import org.vitalis.domain.VitalSign;
+import org.vitalis.registry.EcgRecordingService;
 import org.vitalis.registry.PatientDraft;
 import org.vitalis.registry.PatientService;
 import org.vitalis.registry.VitalsEntry;
@@ -28,6 +29,7 @@ public final class TestClinic implements AutoCloseable {
     public final AccessGuard guard;
     public final PatientService patients;
     public final VitalsService vitals;
+    public final EcgRecordingService ecg;
     public final UserSession nurse;
 
     private TestClinic(Database db, UserSession nurse) {
@@ -36,6 +38,7 @@ public final class TestClinic implements AutoCloseable {
         this.guard = new AccessGuard(db, trail);
         this.patients = new PatientService(db, trail, guard, Clock.systemUTC());
         this.vitals = new VitalsService(db, trail, guard, Clock.systemUTC());
+        this.ecg = new EcgRecordingService(db, trail, guard, Clock.systemUTC());
         this.nurse = nurse;
     }
 
@@ -58,6 +61,20 @@ public final class TestClinic implements AutoCloseable {
             nurse = new UserSession(id, "nurse", "Nurse Joy", Role.NURSE, "ws-test", Instant.now());
         }
         return new TestClinic(db, nurse);
+    }
+
+    /** A doctor's session; the account "doctor" is created on first use (so other tests' audit rows stay as they were). */
+    public UserSession doctor() {
+        Clock clock = Clock.systemUTC();
+        PasswordHasher hasher = new PasswordHasher();
+        if (db.inTransaction(s -> s.users().findByUsername("doctor")).isEmpty()) {
+            long adminId = db.inTransaction(s -> s.users().findByUsername("admin").orElseThrow().getId());
+            UserSession admin = new UserSession(adminId, "admin", "Admin", Role.ADMIN, "ws-test", Instant.now());
+            new UserAdminService(db, trail, guard, hasher, clock)
+                    .create(admin, "doctor", "Dr. Rania", Role.DOCTOR, "doctor-pass-1".toCharArray());
+        }
+        long id = db.inTransaction(s -> s.users().findByUsername("doctor").orElseThrow().getId());
+        return new UserSession(id, "doctor", "Dr. Rania", Role.DOCTOR, "ws-test", Instant.now());
     }
 
     public Actor admin() {

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import org.vitalis.domain.Role;
+import org.vitalis.registry.EcgRecordingService;
 import org.vitalis.registry.PatientService;
 import org.vitalis.registry.VitalsService;
 import org.vitalis.security.AccessGuard;
@@ -27,6 +28,7 @@ public final class TestStation implements AutoCloseable {
     public final UserAdminService users;
     public final PatientService patients;
     public final VitalsService vitals;
+    public final EcgRecordingService ecg;
     public final AuditService audit;
     public final List<Path> backups = new java.util.concurrent.CopyOnWriteArrayList<>();
 
@@ -40,6 +42,7 @@ public final class TestStation implements AutoCloseable {
         users = new UserAdminService(db, trail, guard, hasher, clock);
         patients = new PatientService(db, trail, guard, clock);
         vitals = new VitalsService(db, trail, guard, clock);
+        ecg = new EcgRecordingService(db, trail, guard, clock);
         audit = new AuditService(db, trail, guard);
     }
 
@@ -63,7 +66,7 @@ public final class TestStation implements AutoCloseable {
         };
         List<UiContext.DemoAccount> accounts = demo ? List.of(new UiContext.DemoAccount("nurse", NURSE_PW, "NURSE"),
                 new UiContext.DemoAccount("admin", ADMIN_PW, "ADMIN")) : List.of();
-        return new UiContext(auth, users, patients, vitals, audit, b,
+        return new UiContext(auth, users, patients, vitals, ecg, audit, b,
                 new UiContext.Station("ws-test", "H2 (test)", demo, accounts),
                 new UiContext.Settings(15, language, dark), Optional.empty(), devices);
     }

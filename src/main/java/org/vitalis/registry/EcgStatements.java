@@ -1,0 +1,73 @@
+package org.vitalis.registry;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.OptionalInt;
+import org.vitalis.ecg.signal.EcgAnalysis;
+import org.vitalis.ecg.signal.RhythmAnalysis;
+import org.vitalis.ecg.signal.RhythmAnalysis.Kind;
+import org.vitalis.ecg.signal.RhythmAnalyzer;
+
+/**
+ * The rhythm analysis in words, one place for the command line's report and the screens. Statements are decision
+ * support, never a diagnosis; "sinus" is said only where the median beat has a P wave (sinus origin needs one), and
+ * fibrillation only as a suggestion, since the analyser sees RR intervals and the median beat, not every P wave.
+ */
+public final class EcgStatements {
+    private EcgStatements() {
+    }
+
+    /** The name of a kind of rhythm flag, lower case, as in a list of flags ("premature beat"). */
+    public static String label(Kind kind) {
+        return switch (kind) {
+            case INSUFFICIENT_BEATS -> "insufficient beats";
+            case BRADYCARDIA -> "bradycardia";
+            case TACHYCARDIA -> "tachycardia";
+            case IRREGULARLY_IRREGULAR -> "irregularly irregular rhythm suggesting atrial fibrillation";
+            case PAUSE -> "pause";
+            case PREMATURE_BEAT -> "premature beat";
+        };
+    }
+
+    /** Mean rate, /min, rounded; empty when too few beats were found for a rate. */
+    public static OptionalInt heartRate(EcgAnalysis a) {
+        double rate = a.rhythm().meanHeartRate();
+        return Double.isFinite(rate) ? OptionalInt.of((int) Math.round(rate)) : OptionalInt.empty();
+    }
+
+    /**
+     * Short sentences: rhythm and rate first ("Sinus rhythm 72/min"), then pauses and premature beats with their
+     * counts.
+     */
+    public static List<String> summary(EcgAnalysis a) {
+        RhythmAnalysis r = a.rhythm();
+        OptionalInt rate = heartRate(a);
+        if (r.has(Kind.INSUFFICIENT_BEATS) || rate.isEmpty()) {
+            return List.of(String.format(Locale.ROOT, "Too few beats for a rate or rhythm statement (%d in %.0f s)",
+                    r.beats(), a.durationS()));
+        }
+        int bpm = rate.getAsInt();
+        boolean p = a.intervals().pWavePresent();
+        List<String> out = new ArrayList<>();
+        if (r.has(Kind.IRREGULARLY_IRREGULAR)) {
+            out.add("Irregularly irregular rhythm suggesting atrial fibrillation, " + bpm + "/min");
+        } else if (r.has(Kind.BRADYCARDIA)) {
+            out.add((p ? "Sinus bradycardia " : "Bradycardia ") + bpm + "/min" + (p ? "" : ", no P wave found"));
+        } else if (r.has(Kind.TACHYCARDIA)) {
+            out.add((p ? "Sinus tachycardia " : "Tachycardia ") + bpm + "/min" + (p ? "" : ", no P wave found"));
+        } else {
+            out.add(p ? "Sinus rhythm " + bpm + "/min" : "Rhythm " + bpm + "/min, no P wave found");
+        }
+        int pauses = r.flags(Kind.PAUSE).size();
+        if (pauses > 0) {
+            out.add(pauses + (pauses == 1 ? " pause" : " pauses") + String.format(Locale.ROOT, " longer than %.0f s",
+                    RhythmAnalyzer.PAUSE_S));
+        }
+        int premature = r.flags(Kind.PREMATURE_BEAT).size();
+        if (premature > 0) {
+            out.add(premature + (premature == 1 ? " premature beat" : " premature beats"));
+        }
+        return out;
+    }
+}
