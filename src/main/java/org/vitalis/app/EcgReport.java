@@ -1,6 +1,8 @@
 package org.vitalis.app;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import org.vitalis.ecg.format.EcgRecord;
 import org.vitalis.ecg.signal.EcgAnalysis;
@@ -42,11 +44,21 @@ final class EcgReport {
     }
 
     private static void printRhythm(PrintWriter out, RhythmAnalysis rhythm) {
+        List<String> statements = rhythmStatements(rhythm);
         if (rhythm.flags().isEmpty()) {
-            out.println("Rhythm: no flags (regular, rate 60-100 /min, no pauses or premature beats)");
+            out.println("Rhythm: " + statements.get(0));
             return;
         }
         out.println("Rhythm flags:");
+        statements.forEach(s -> out.println("  " + s));
+    }
+
+    /** The rhythm flags in words, one statement per kind found: what the summary prints and the PDF report shows. */
+    static List<String> rhythmStatements(RhythmAnalysis rhythm) {
+        if (rhythm.flags().isEmpty()) {
+            return List.of("no flags (regular, rate 60-100 /min, no pauses or premature beats)");
+        }
+        List<String> out = new ArrayList<>();
         for (RhythmAnalysis.Kind kind : RhythmAnalysis.Kind.values()) {
             var flags = rhythm.flags(kind);
             if (flags.isEmpty()) {
@@ -55,8 +67,9 @@ final class EcgReport {
             String label = kind == RhythmAnalysis.Kind.IRREGULARLY_IRREGULAR
                     ? "irregularly irregular rhythm suggesting atrial fibrillation" : words(kind.name());
             RhythmAnalysis.Flag first = flags.get(0);
-            out.println(f("  %s: %d x, first at %.1f s (%s)", label, flags.size(), first.startS(), first.evidence()));
+            out.add(f("%s: %d x, first at %.1f s (%s)", label, flags.size(), first.startS(), first.evidence()));
         }
+        return out;
     }
 
     private static void printIntervals(PrintWriter out, Intervals iv) {
