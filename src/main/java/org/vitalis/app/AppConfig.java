@@ -90,7 +90,7 @@ public record AppConfig(Path dataDir, boolean demo, DatabaseConfig database, Str
         }
     }
 
-    private static String hostName() {
+    static String hostName() {
         try {
             return InetAddress.getLocalHost().getHostName();
         } catch (UnknownHostException e) {

@@ -1,22 +1,28 @@
 package org.vitalis.app;
 
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.time.ZoneId;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.vitalis.ecg.format.Annotation;
 import org.vitalis.ecg.format.AnnotationCodes;
 import org.vitalis.ecg.format.EcgFiles;
-import org.vitalis.ecg.format.EcgLead;
 import org.vitalis.ecg.format.EcgRecord;
 import org.vitalis.ecg.format.MitAnnotations;
 import org.vitalis.ecg.signal.EcgAnalysis;
-import org.vitalis.ecg.signal.EcgAnalyzer;
+import org.vitalis.report.EcgReportContent;
+import org.vitalis.report.EcgReportPdf;
+import org.vitalis.registry.EcgRecordingService;
+import org.vitalis.registry.EcgStatements;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -24,7 +30,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "ecg", mixinStandardHelpOptions = true, description = "Work with ECG recordings.",
-        subcommands = {EcgCommand.Analyze.class, EcgCommand.Convert.class})
+        subcommands = {EcgCommand.Analyze.class, EcgCommand.Convert.class, EcgCommand.Report.class})
 final class EcgCommand {
 
     @Command(name = "convert", mixinStandardHelpOptions = true,
@@ -78,13 +84,7 @@ final class EcgCommand {
         @Override
         public Integer call() throws Exception {
             EcgRecord r = EcgFiles.read(record, ZoneId.systemDefault());
-            List<EcgLead> leads = r.leads().stream().filter(l -> VOLTS.contains(l.unit())).toList();
-            if (leads.isEmpty()) {
-                throw new IllegalArgumentException(record + " has no lead in volts (mV, uV or V) to analyse.");
-            }
-            double[][] mv = leads.stream().map(EcgLead::millivolts).toArray(double[][]::new);
-            String[] labels = leads.stream().map(EcgLead::label).toArray(String[]::new);
-            EcgAnalysis a = EcgAnalyzer.analyze(mv, labels, r.samplingFrequency());
+            EcgAnalysis a = analyse(r, record);
             EcgReport.print(spec.commandLine().getOut(), r, a);
             int[] beats = a.beats().beats();
             if (annotations != null) {
@@ -107,7 +107,64 @@ final class EcgCommand {
         }
     }
 
-    private static final java.util.Set<String> VOLTS = java.util.Set.of("mV", "uV", "V");
+    @Command(name = "report", mixinStandardHelpOptions = true,
+            description = {"Analyse a recording and write the ECG report as a PDF (PDF/A-2b, landscape A4):",
+                "the traces at 25 mm/s and 10 mm/mV on a millimetre grid with calibration pulses (a 12-lead layout",
+                "for the standard leads, 10 s strips otherwise), measurements, rhythm statements and signal quality.",
+                "RECORD is read as `ecg analyze` reads it. The report is unconfirmed: decision support, not a diagnosis."})
+    static final class Report implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "RECORD", description = "The recording to report.")
+        Path record;
+
+        @Parameters(index = "1", paramLabel = "OUT.pdf", description = "The PDF file to write.")
+        Path out;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            if (!out.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".pdf")) {
+                throw new IllegalArgumentException("The report is a PDF: name the output file *.pdf, not " + out.getFileName() + ".");
+            }
+            ZoneId zone = ZoneId.systemDefault();
+            EcgRecord r = EcgFiles.read(record, zone);
+            EcgAnalysis a = analyse(r, record);
+            EcgReportContent content = new EcgReportContent(Optional.empty(), r, a,
+                    EcgStatements.summary(a), Optional.empty(), workstation(), Instant.now(), zone);
+            // written beside the target and moved into place, so a failed run never leaves half a PDF under its name
+            Path dir = out.toAbsolutePath().getParent();
+            if (!Files.isDirectory(dir)) {
+                throw new IllegalArgumentException("Cannot write " + out + ": the folder " + dir + " does not exist.");
+            }
+            Path partial = dir.resolve("." + out.getFileName() + ".part");
+            try {
+                try (OutputStream o = Files.newOutputStream(partial)) {
+                    EcgReportPdf.write(content, o);
+                }
+                Files.move(partial, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(partial);
+            }
+            spec.commandLine().getOut().println(String.format(Locale.ROOT, "Wrote the ECG report of %s (%d leads, %.1f s) to %s.",
+                    r.id(), a.labels().size(), r.durationSeconds(), out));
+            return 0;
+        }
+
+        private static String workstation() {
+            String configured = System.getenv("VITALIS_WORKSTATION");
+            return configured != null && !configured.isBlank() ? configured.strip() : AppConfig.hostName();
+        }
+    }
+
+    /** The analysis `ecg analyze` and `ecg report` share: every lead in volts, at the recording's rate. */
+    static EcgAnalysis analyse(EcgRecord r, Path source) {
+        try {
+            return EcgRecordingService.analyze(r);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(source + ": " + e.getMessage(), e);
+        }
+    }
 
     static String trim(double hz) {
         return hz == Math.rint(hz) ? Long.toString((long) hz) : Double.toString(hz);

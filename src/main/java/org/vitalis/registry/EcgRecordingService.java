@@ -262,9 +262,17 @@ public final class EcgRecordingService {
         return s.length() <= 20 ? s : s.substring(0, 20) + "...";
     }
 
-    /** The analysis of the leads in volts, as the command line's {@code ecg analyze} makes it. */
-    static EcgAnalysis analyze(EcgRecord r) {
+    /**
+     * The analysis of the leads in volts: what is stored with a recording, and what {@code ecg analyze} and
+     * {@code ecg report} print.
+     *
+     * @throws IllegalArgumentException when no lead is in volts
+     */
+    public static EcgAnalysis analyze(EcgRecord r) {
         List<EcgLead> leads = r.leads().stream().filter(l -> VOLTS.contains(l.unit())).toList();
+        if (leads.isEmpty()) {
+            throw new IllegalArgumentException("No lead of the recording is in volts (mV, uV or V): it is not an ECG.");
+        }
         double[][] mv = leads.stream().map(EcgLead::millivolts).toArray(double[][]::new);
         String[] labels = leads.stream().map(EcgLead::label).toArray(String[]::new);
         return EcgAnalyzer.analyze(mv, labels, r.samplingFrequency());

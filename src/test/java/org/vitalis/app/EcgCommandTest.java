@@ -116,4 +116,63 @@ class EcgCommandTest {
         var missing = CommandLineTest.run("ecg", "convert", dir.resolve("nope.edf").toString(), dir.resolve("o.xml").toString());
         assertThat(missing.err()).contains("no such file");
     }
+
+    @Test
+    void reportWritesThePdfOfARecordWithTheSummarysRhythmWording(@TempDir Path dir) throws Exception {
+        WfdbWriter.write(twoLeads(), dir, "demo");
+        Path pdf = dir.resolve("demo.pdf");
+        var r = CommandLineTest.run("ecg", "report", dir.resolve("demo").toString(), pdf.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("Wrote the ECG report of demo (2 leads, 10.0 s) to " + pdf);
+        EcgRecord record = EcgFiles.read(dir.resolve("demo"), ZoneOffset.UTC);
+        List<String> statements = org.vitalis.registry.EcgStatements.summary(EcgCommand.analyse(record, dir.resolve("demo")));
+        try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
+            assertThat(text).contains("Recording demo").contains("Rhythm strips").contains("Unconfirmed")
+                    .contains("Sampling: 250 Hz · 2 leads · 10 s").contains("Page 1 of 1");
+            for (String s : statements) {
+                assertThat(text).contains(s.substring(0, Math.min(25, s.length())));
+            }
+        }
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".part"));
+        }
+    }
+
+    @Test
+    void reportOfMitBih100sHasThreePagesOfStrips(@TempDir Path dir) throws Exception {
+        Path record = org.vitalis.ecg.SharedData.require("ecg-formats/wfdb-100s").resolve("100s.hea");
+        Path pdf = dir.resolve("100s.pdf");
+        var r = CommandLineTest.run("ecg", "report", record.toString(), pdf.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
+            assertThat(doc.getNumberOfPages()).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void reportRefusesBadInputWithOneClearLineAndKeepsAnExistingFile(@TempDir Path dir) throws Exception {
+        Path junk = dir.resolve("junk.edf");
+        Files.writeString(junk, "this is not an EDF file at all");
+        Path existing = dir.resolve("old.pdf");
+        Files.writeString(existing, "an earlier report");
+        var bad = CommandLineTest.run("ecg", "report", junk.toString(), existing.toString());
+        assertThat(bad.code()).isEqualTo(1);
+        assertThat(bad.err().strip().lines()).hasSize(1);
+        assertThat(bad.err()).startsWith("vitalis: ").contains("junk.edf").doesNotContain("Exception");
+        assertThat(Files.readString(existing)).isEqualTo("an earlier report");
+
+        WfdbWriter.write(twoLeads(), dir, "demo");
+        var notPdf = CommandLineTest.run("ecg", "report", dir.resolve("demo").toString(), dir.resolve("r.txt").toString());
+        assertThat(notPdf.code()).isEqualTo(1);
+        assertThat(notPdf.err()).contains("*.pdf").doesNotContain("\tat ");
+        var noFolder = CommandLineTest.run("ecg", "report", dir.resolve("demo").toString(),
+                dir.resolve("missing/r.pdf").toString());
+        assertThat(noFolder.code()).isEqualTo(1);
+        assertThat(noFolder.err()).contains("does not exist");
+        var missing = CommandLineTest.run("ecg", "report", dir.resolve("nope.hea").toString(), dir.resolve("r.pdf").toString());
+        assertThat(missing.code()).isEqualTo(1);
+        assertThat(missing.err()).contains("no such file");
+        assertThat(dir.resolve("r.pdf")).doesNotExist();
+    }
 }
