@@ -15,6 +15,7 @@ public enum AuditAction {
     OBSERVATION_CREATE,
     ECG_RECORD,
     ECG_CONFIRM,
+    ECG_REPORT,
     USER_CREATE,
     USER_UPDATE,
     ROLE_CHANGE,

@@ -1,6 +1,7 @@
 package org.vitalis.registry;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.file.Path;
@@ -21,6 +22,7 @@ import org.vitalis.domain.AuditAction;
 import org.vitalis.domain.EcgLeadData;
 import org.vitalis.domain.EcgMeasurement;
 import org.vitalis.domain.EcgRecording;
+import org.vitalis.domain.Patient;
 import org.vitalis.ecg.format.Annotation;
 import org.vitalis.ecg.format.AnnotationCodes;
 import org.vitalis.ecg.format.EcgFiles;
@@ -31,6 +33,8 @@ import org.vitalis.ecg.signal.EcgAnalysis;
 import org.vitalis.ecg.signal.EcgAnalyzer;
 import org.vitalis.ecg.signal.EcgLoinc;
 import org.vitalis.ecg.signal.Intervals;
+import org.vitalis.report.EcgReportContent;
+import org.vitalis.report.EcgReportPdf;
 import org.vitalis.security.AccessGuard;
 import org.vitalis.security.AuditTrail;
 import org.vitalis.security.Permission;
@@ -176,6 +180,39 @@ public final class EcgRecordingService {
                     "ecg=" + recordingId);
             return stored(e);
         });
+    }
+
+    /**
+     * Writes a stored recording's report as a PDF at true scale (see {@link EcgReportPdf}), with the patient, the
+     * stored analysis and, once confirmed, the interpretation and who confirmed it. Anyone who may read the chart may
+     * print it; every report is audited, as it carries patient data off the screen.
+     *
+     * @param zone the zone the report shows times in (the workstation's)
+     */
+    public void writeReport(UserSession session, long recordingId, ZoneId zone, OutputStream out) throws IOException {
+        guard.require(session, Permission.PATIENT_READ);
+        EcgReportContent content = db.inTransaction(s -> {
+            EcgRecording e = s.ecgRecordings().findById(recordingId)
+                    .orElseThrow(() -> new IllegalArgumentException("No ECG recording with id " + recordingId));
+            Patient p = s.patients().find(e.getPatientId()).orElseThrow();
+            StoredEcg stored = stored(e);
+            audit.record(s, session.actor(), AuditAction.ECG_REPORT, "patient", String.valueOf(e.getPatientId()),
+                    "ecg=" + recordingId);
+            return new EcgReportContent(Optional.of(patientLine(p)), stored.record(), stored.analysis(),
+                    stored.summary().rhythmStatements(),
+                    stored.summary().review().map(r -> new EcgReportContent.Confirmation(r.interpretation(),
+                            r.confirmedBy(), r.confirmedAt())),
+                    session.workstation(), clock.instant(), zone);
+        });
+        EcgReportPdf.write(content, out);
+    }
+
+    private static EcgReportContent.PatientLine patientLine(Patient p) {
+        String arabic = ((p.getGivenNameArabic() == null ? "" : p.getGivenNameArabic()) + " "
+                + (p.getFamilyNameArabic() == null ? "" : p.getFamilyNameArabic())).strip();
+        return new EcgReportContent.PatientLine(p.getGivenName() + " " + p.getFamilyName(),
+                arabic.isEmpty() ? null : arabic, p.getMrn(), p.getBirthDate(),
+                p.getSex() == null ? null : p.getSex().name().toLowerCase(Locale.ROOT));
     }
 
     /**

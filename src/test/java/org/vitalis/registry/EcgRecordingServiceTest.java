@@ -229,6 +229,33 @@ class EcgRecordingServiceTest {
 
     @ParameterizedTest
     @MethodSource("org.vitalis.store.TestDatabases#kinds")
+    void theReportOfAStoredRecordNamesThePatientAndWhoConfirmedAndIsAudited(DatabaseConfig.Kind kind) throws Exception {
+        try (TestClinic c = TestClinic.open(TestDatabases.fresh(kind, dir))) {
+            UserSession doctor = c.doctor();
+            var patient = c.register("Huda", "Saleh", LocalDate.of(1961, 3, 2), null);
+            long p = patient.getId();
+            long id = c.ecg.record(c.nurse, p, SyntheticEcgs.twelveLead("r", Instant.now().minusSeconds(60), 7),
+                    "cart:1").id();
+            c.ecg.confirm(doctor, id, "Sinus rhythm, normal ECG.", c.ecg.open(doctor, id).version());
+
+            java.io.ByteArrayOutputStream pdf = new java.io.ByteArrayOutputStream();
+            c.ecg.writeReport(c.nurse, id, java.time.ZoneOffset.UTC, pdf);
+            try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf.toByteArray())) {
+                String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
+                assertThat(text).contains("Huda Saleh").contains(patient.getMrn()).contains("Sinus rhythm 72/min").contains("Sinus rhythm, normal ECG.").contains("doctor");
+            }
+            assertThat(audit(c, AuditAction.ECG_REPORT)).singleElement().satisfies(e -> {
+                assertThat(e.getUsername()).isEqualTo("nurse");
+                assertThat(e.getEntityId()).isEqualTo(String.valueOf(p));
+                assertThat(e.getDetail()).isEqualTo("ecg=" + id);
+            });
+            assertThatThrownBy(() -> c.ecg.writeReport(c.nurse, 999_999, java.time.ZoneOffset.UTC,
+                    new java.io.ByteArrayOutputStream())).isInstanceOf(IllegalArgumentException.class);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("org.vitalis.store.TestDatabases#kinds")
     void implausibleRecordingsAreRefusedWithASentenceAndNothingIsStored(DatabaseConfig.Kind kind) throws Exception {
         DatabaseConfig config = TestDatabases.fresh(kind, dir);
         try (TestClinic c = TestClinic.open(config)) {
