@@ -7,10 +7,10 @@ import java.util.Optional;
 
 /**
  * The one entry point for a CLI or a screen: quality per lead, baseline filtering, QRS detection on the best lead,
- * RR/HR/HRV, rhythm flags and intervals. Never throws on a strange recording: its findings say what was wrong.
+ * QRS shape classes, RR/HR/HRV, rhythm flags and intervals. Never throws on a strange recording: its findings say what was wrong.
  */
 public final class EcgAnalyzer {
-    public static final String VERSION = "vitalis-ecg-analysis/1.0 [" + QrsDetector.VERSION + "; " + HeartRateVariability.VERSION
+    public static final String VERSION = "vitalis-ecg-analysis/1.1 [" + QrsDetector.VERSION + "; " + HeartRateVariability.VERSION
             + "; " + RhythmAnalyzer.VERSION + "; " + Delineator.VERSION + "; " + SignalQuality.VERSION + "]";
 
     /** Sampling rates the analysis is designed and tested for, Hz (issue 5). */
@@ -81,7 +81,9 @@ public final class EcgAnalyzer {
         // P waves on the median beat of an irregular window's beats mean organised atrial activity, not fibrillation
         RhythmAnalyzer.AtrialActivity atrial = (from, to) -> Delineator.measure(filtered, use,
                 Arrays.copyOfRange(beats, from, to + 1), fs).pWavePresent();
-        RhythmAnalysis rhythm = RhythmAnalyzer.analyze(beats, fs, duration, atrial);
+        // ventricular ectopic beats, told by their QRS shape, are left out of the atrial fibrillation statistics
+        int[] shapes = QrsShapes.classify(filtered, use, beats, fs);
+        RhythmAnalysis rhythm = RhythmAnalyzer.analyze(beats, fs, duration, atrial, shapes);
         Intervals intervals = Delineator.measure(filtered, use, beats, fs);
         return new EcgAnalysis(names, fs, duration, best, detection, hrv, rhythm, intervals, quality, VERSION);
     }

@@ -20,9 +20,14 @@ import org.vitalis.ecg.signal.RhythmAnalysis.Kind;
  * shortest intervals trimmed as they trim 8 of 128, all three must hold: RMSSD / mean RR above 0.1, Shannon entropy
  * of the 16-bin RR histogram above 0.7 (normalised by log 16, or by log n when fewer than 16 values remain), and the turning-point ratio inside the 95 % range of a random series,
  * (2N - 4) / 3 ± 1.96 sqrt((16N - 29) / 90) (the distribution Dash et al. derive their TPR limits from). RMSSD and
- * entropy leave out premature beats and the intervals after them, so bigeminy and trigeminy are not called
- * fibrillation; and when the caller can see the atria ({@link AtrialActivity}), a window whose beats share a P wave is
- * not called fibrillation either.</li>
+ * entropy leave out ectopic beats, as Dash et al. do before judging the rhythm: premature beats and the intervals
+ * after them, so bigeminy and trigeminy are not called fibrillation, and, when the caller knows the QRS shapes
+ * ({@link QrsShapes}), both intervals around every beat whose shape is not the window's dominant one, since a
+ * ventricular ectopic or fusion beat interrupts the atrial rhythm without telling anything about it, premature or
+ * not. When the caller can see the atria ({@link AtrialActivity}), a window whose beats share a P wave is not called
+ * fibrillation either. Windows overlap by three quarters; an interval belongs to an episode when at least half of the
+ * windows over it are irregular, which puts an episode's edges within a quarter window of where the rhythm
+ * changes rather than a whole window.</li>
  * <li>Pauses: RR intervals longer than 2 s, the reporting limit asked for in issue 5 and the usual Holter report
  * threshold (pauses over 3 s are the ones the 2018 ACC/AHA/HRS bradycardia guideline calls significant).</li>
  * <li>Premature beats: a coupling interval under 80 % of the mean of the preceding normal RR intervals (the 20 %
@@ -32,7 +37,7 @@ import org.vitalis.ecg.signal.RhythmAnalysis.Kind;
  * </ul>
  */
 public final class RhythmAnalyzer {
-    public static final String VERSION = "vitalis-rhythm/1.0 (AHA/ACCF/HRS rate limits; Dash 2009 AF; 20% prematurity)";
+    public static final String VERSION = "vitalis-rhythm/1.1 (AHA/ACCF/HRS rate limits; Dash 2009 AF less ectopics by timing and QRS shape; 20% prematurity)";
 
     /** Mason et al. 2007 (AHA/ACCF/HRS part II): sinus bradycardia below this rate, /min. */
     public static final double BRADYCARDIA_BPM = 60;
@@ -97,6 +102,20 @@ public final class RhythmAnalyzer {
      *               RR intervals are all there is
      */
     public static RhythmAnalysis analyze(int[] beats, double fs, double durationS, AtrialActivity atrial) {
+        return analyze(beats, fs, durationS, atrial, null);
+    }
+
+    /**
+     * @param atrial where known, tells irregular windows with repeating P waves from fibrillation; null when the
+     *               RR intervals are all there is
+     * @param shapes where known, each beat's QRS shape class ({@link QrsShapes#classify}); the intervals next to a
+     *               beat unlike the window's dominant shape are left out of the irregularity statistics, since an
+     *               ectopic ventricular beat says nothing about the atria; null when unknown
+     */
+    public static RhythmAnalysis analyze(int[] beats, double fs, double durationS, AtrialActivity atrial, int[] shapes) {
+        if (shapes != null && shapes.length != beats.length) {
+            throw new IllegalArgumentException(shapes.length + " shape classes for " + beats.length + " beats");
+        }
         List<Flag> flags = new ArrayList<>();
         int n = beats.length;
         if (n < 2 || !(fs > 0)) {
@@ -124,7 +143,7 @@ public final class RhythmAnalyzer {
         }
         List<Flag> premature = new ArrayList<>();
         boolean[] ectopic = premature(rr, t, premature);
-        boolean[] inAf = irregularity(rr, ectopic, t, atrial, flags);
+        boolean[] inAf = irregularity(rr, ectopic, shapes, t, atrial, flags);
         for (int i = 0; i < rr.length; i++) {
             if (rr[i] > PAUSE_S) {
                 flags.add(new Flag(Kind.PAUSE, t[i], t[i + 1], String.format(Locale.ROOT, "RR %.2f s > %.1f s", rr[i], PAUSE_S)));
@@ -141,7 +160,7 @@ public final class RhythmAnalyzer {
     }
 
     /** Flags windows of irregularly irregular RR, merged into episodes; returns which intervals lie in one. */
-    private static boolean[] irregularity(double[] rr, boolean[] ectopic, double[] t, AtrialActivity atrial,
+    private static boolean[] irregularity(double[] rr, boolean[] ectopic, int[] shapes, double[] t, AtrialActivity atrial,
             List<Flag> flags) {
         boolean[] inAf = new boolean[rr.length];
         if (rr.length < AF_MIN_INTERVALS) {
@@ -150,9 +169,9 @@ public final class RhythmAnalyzer {
         int w = Math.min(AF_WINDOW, rr.length);
         // a quarter-window hop, so an episode little longer than one window still fills a whole window
         int hop = Math.max(1, w / 4);
-        int episodeStart = -1;
-        int episodeEnd = -1;
-        String firstEvidence = null;
+        int[] covering = new int[rr.length];
+        int[] irregular = new int[rr.length];
+        String[] evidence = new String[rr.length];
         double[] kept = new double[w];
         for (int s = 0; ; s += hop) {
             int from = Math.min(s, rr.length - w);
@@ -160,8 +179,9 @@ public final class RhythmAnalyzer {
             // trigeminy are regularly irregular, and with them in, Dash et al.'s statistics call them atrial
             // fibrillation. In fibrillation the remaining intervals stay irregular, so little sensitivity is lost.
             int m = 0;
+            int dominant = shapes == null ? QrsShapes.UNKNOWN : QrsShapes.dominant(shapes, from, from + w + 1);
             for (int i = from; i < from + w; i++) {
-                if (!ectopic[i]) {
+                if (!ectopic[i] && usual(shapes, i, dominant) && usual(shapes, i + 1, dominant)) {
                     kept[m++] = rr[i];
                 }
             }
@@ -173,21 +193,46 @@ public final class RhythmAnalyzer {
                 Statistics all = statistics(rr, from, w);
                 st = new Statistics(m, k.nRmssd(), k.shannon(), all.tpr(), all.tprLow(), all.tprHigh());
             }
-            if (st != null && st.suggestsAf() && (atrial == null || !atrial.pWavesPresent(from, from + w))) {
-                if (episodeStart < 0 || from > episodeEnd) {
-                    closeEpisode(episodeStart, episodeEnd, t, firstEvidence, flags);
-                    episodeStart = from;
-                    firstEvidence = st.describe();
+            boolean af = st != null && st.suggestsAf() && (atrial == null || !atrial.pWavesPresent(from, from + w));
+            for (int i = from; i < from + w; i++) {
+                covering[i]++;
+                if (af) {
+                    irregular[i]++;
+                    if (evidence[i] == null) {
+                        evidence[i] = st.describe();
+                    }
                 }
-                episodeEnd = from + w;
-                Arrays.fill(inAf, from, from + w, true);
             }
             if (from == rr.length - w) {
                 break;
             }
         }
-        closeEpisode(episodeStart, episodeEnd, t, firstEvidence, flags);
+        // An interval is in an episode when at least half the windows over it are irregular. A window is a verdict on
+        // its 128 intervals as a whole, so a window half in fibrillation may be irregular enough; the majority of the
+        // (up to four) overlapping windows places the episode's edges to within a quarter window instead of a whole one.
+        for (int i = 0; i < rr.length; i++) {
+            inAf[i] = irregular[i] > 0 && 2 * irregular[i] >= covering[i];
+        }
+        for (int i = 0; i < rr.length; ) {
+            if (!inAf[i]) {
+                i++;
+                continue;
+            }
+            int j = i;
+            String first = null;
+            while (j < rr.length && inAf[j]) {
+                first = first == null ? evidence[j] : first;
+                j++;
+            }
+            closeEpisode(i, j, t, first, flags);
+            i = j;
+        }
         return inAf;
+    }
+
+    /** Whether beat i has the dominant QRS shape, or its shape is unknown. */
+    private static boolean usual(int[] shapes, int i, int dominant) {
+        return shapes == null || dominant == QrsShapes.UNKNOWN || shapes[i] == QrsShapes.UNKNOWN || shapes[i] == dominant;
     }
 
     private static void closeEpisode(int start, int end, double[] t, String evidence, List<Flag> flags) {
