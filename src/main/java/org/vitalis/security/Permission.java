@@ -11,5 +11,7 @@ public enum Permission {
     USER_MANAGE,
     AUDIT_VIEW,
     DATA_EXPORT,
+    /** Exporting reviewed lesion photographs as a labelled, pseudonymous data set for re-training a model. */
+    DATASET_EXPORT,
     BACKUP
 }

@@ -70,29 +70,32 @@ public final class BackupService {
     /** In foreign-key order: parents before children, so restore can insert in this order. */
     static final List<String> TABLES = List.of("user_account", "patient", "patient_emergency_contact",
             "patient_identifier", "patient_search_token", "observation", "ecg_recording", "ecg_lead", "ecg_measurement",
-            "audit_entry", "audit_chain_head");
+            "lesion_image", "lesion_image_content", "audit_entry", "audit_chain_head");
     /**
      * The schema version that added each table the first schema lacked: a backup made at an older version has
      * none of them, and restores into the newest schema with those tables empty.
      */
     private static final Map<String, String> TABLE_SINCE = Map.of("ecg_recording", "3", "ecg_lead", "3",
-            "ecg_measurement", "3");
+            "ecg_measurement", "3", "lesion_image", "4", "lesion_image_content", "4");
     /** Sequence, the table whose ids it hands out, and the generator's allocation size. */
     private static final Map<String, String> SEQUENCE_TABLES = Map.of("patient_seq", "patient",
-            "observation_seq", "observation", "user_seq", "user_account", "ecg_recording_seq", "ecg_recording");
+            "observation_seq", "observation", "user_seq", "user_account", "ecg_recording_seq", "ecg_recording",
+            "lesion_image_seq", "lesion_image");
     private static final Map<String, Integer> SEQUENCE_ALLOCATION = Map.of("patient_seq", 50, "observation_seq", 50,
-            "user_seq", 1, "ecg_recording_seq", 1);
+            "user_seq", 1, "ecg_recording_seq", 1, "lesion_image_seq", 1);
     private static final String MRN_SEQ = "mrn_seq";
     /**
      * Tables whose rows can be megabytes (a photo, a recording's analysis, a compressed lead): read a few rows at a
      * time, and inserted in batches bounded by size as well as count, so memory stays bounded.
      */
-    private static final Set<String> WIDE_ROWS = Set.of("patient", "ecg_recording", "ecg_lead");
+    private static final Set<String> WIDE_ROWS = Set.of("patient", "ecg_recording", "ecg_lead", "lesion_image",
+            "lesion_image_content");
     private static final long MAX_BATCH_BYTES = 32L << 20;
     private static final int MAX_MANIFEST_BYTES = 1 << 20;
     /**
-     * An ECG lead (at most 16 MiB compressed, EcgLeadData) in base64, or a recording's analysis (at most 10 million
-     * characters) escaped, fits with room; longer lines mean a damaged or hostile file.
+     * An ECG lead (at most 16 MiB compressed, EcgLeadData) or a lesion picture (at most 20 MiB, LesionImageContent) in
+     * base64, or a recording's analysis (at most 10 million characters) escaped, fits with room; longer lines mean a
+     * damaged or hostile file.
      */
     private static final int MAX_LINE_BYTES = 32 << 20;
     private static final Set<String> LOGICAL_TYPES = Set.of("integer", "boolean", "string", "decimal", "double", "date",

@@ -15,6 +15,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vitalis.domain.AuditEntry;
 import org.vitalis.domain.EcgRecording;
+import org.vitalis.domain.LesionImage;
+import org.vitalis.domain.LesionImageContent;
 import org.vitalis.domain.Observation;
 import org.vitalis.domain.Patient;
 import org.vitalis.domain.UserAccount;
@@ -48,6 +50,8 @@ public final class Database implements AutoCloseable {
                     .addAnnotatedClass(Patient.class)
                     .addAnnotatedClass(Observation.class)
                     .addAnnotatedClass(EcgRecording.class)
+                    .addAnnotatedClass(LesionImage.class)
+                    .addAnnotatedClass(LesionImageContent.class)
                     .addAnnotatedClass(UserAccount.class)
                     .addAnnotatedClass(AuditEntry.class);
             cfg.setProperty("hibernate.connection.url", config.jdbcUrl());

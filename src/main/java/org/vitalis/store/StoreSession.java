@@ -24,6 +24,10 @@ public final class StoreSession {
         return new EcgRecordingRepository(session);
     }
 
+    public LesionImageRepository lesionImages() {
+        return new LesionImageRepository(session);
+    }
+
     public UserRepository users() {
         return new UserRepository(session);
     }

@@ -30,7 +30,13 @@ import org.vitalis.domain.Patient;
 import org.vitalis.domain.PatientSummary;
 import org.vitalis.ecg.format.EcgLead;
 import org.vitalis.ecg.format.EcgRecord;
+import org.vitalis.domain.BodySites;
+import org.vitalis.domain.Laterality;
+import org.vitalis.domain.LesionKind;
 import org.vitalis.registry.EcgRecordingSummary;
+import org.vitalis.registry.LesionDraft;
+import org.vitalis.registry.LesionImageSummary;
+import org.vitalis.registry.LesionPictures;
 import org.vitalis.registry.EcgReview;
 import org.vitalis.registry.PatientDraft;
 import org.vitalis.registry.StoredEcg;
@@ -64,12 +70,30 @@ class BackupRestoreTest {
         long ecgId = c.ecg.record(c.nurse, ids.getFirst(), ecg(), "cart:1").id();
         UserSession doctor = c.doctor();
         c.ecg.confirm(doctor, ecgId, "Sinus rhythm. Normal ECG.", c.ecg.open(doctor, ecgId).version());
+        long lesion = c.lesions.storeFile(c.nurse, new LesionDraft(ids.getFirst(), LesionKind.DERMOSCOPIC,
+                BodySites.HAND, Laterality.RIGHT), "hand.jpg", LESION_JPEG, LesionPictures.lesion(320, 240, 3),
+                LesionPictures.blurred(), "Tremor; best of three").id();
+        c.lesions.override(doctor, lesion, "nevus", "Regular network.", c.lesions.list(doctor, ids.getFirst())
+                .getFirst().version());
         for (int i = 1; i < patients; i++) {
             Patient p = c.register("Given" + i, "Family" + i, LocalDate.of(1950 + i % 50, 1 + i % 12, 1 + i % 28), null);
             c.recordBp(p.getId(), 110 + i % 60, 70);
             ids.add(p.getId());
         }
         return ids;
+    }
+
+    private static final byte[] LESION_JPEG = LesionPictures.jpeg(LesionPictures.lesion(320, 240, 3));
+
+    /** The first patient's lesion picture came back byte for byte, with its override and review. */
+    private static void assertLesionRestored(TestClinic c, long patientId) {
+        List<LesionImageSummary> pictures = c.lesions.list(c.nurse, patientId);
+        assertThat(pictures).singleElement().satisfies(p -> {
+            assertThat(p.overrideReason()).isEqualTo("Tremor; best of three");
+            assertThat(p.quality()).isEqualTo(LesionPictures.blurred());
+            assertThat(p.review()).hasValueSatisfying(r -> assertThat(r.label()).isEqualTo("nevus"));
+            assertThat(c.lesions.open(c.nurse, p.id()).picture()).isEqualTo(LESION_JPEG);
+        });
     }
 
     /** The first patient's ECG came back with the same integers, scale and confirmation. */
@@ -119,6 +143,8 @@ class BackupRestoreTest {
         assertThat(manifest.rows("ecg_recording")).isEqualTo(1);
         assertThat(manifest.rows("ecg_lead")).isEqualTo(12);
         assertThat(manifest.rows("ecg_measurement")).isPositive();
+        assertThat(manifest.rows("lesion_image")).isEqualTo(1);
+        assertThat(manifest.rows("lesion_image_content")).isEqualTo(1);
         assertThat(manifest.rows("audit_entry")).isEqualTo(auditRows);
         assertThat(BackupService.inspect(file).schemaVersion()).isEqualTo(manifest.schemaVersion());
 
@@ -139,6 +165,7 @@ class BackupRestoreTest {
             assertThat(c.patients.search(c.nurse, "احمد")).extracting(PatientSummary::id).containsExactly(ids.getFirst());
             assertThat(c.vitals.history(c.nurse, ids.get(5))).hasSize(2);
             long ecgId = assertEcgRestored(c, ids.getFirst());
+            assertLesionRestored(c, ids.getFirst());
             // Sequences moved past the restored ids and MRNs: new registrations do not collide.
             Patient fresh = c.register("New", "Patient", LocalDate.of(2001, 1, 1), null);
             assertThat(fresh.getId()).isNotIn(ids);
@@ -167,6 +194,7 @@ class BackupRestoreTest {
         try (TestClinic c = TestClinic.open(pg)) {
             assertThat(c.patients.open(c.nurse, ids.getFirst()).getGivenNameArabic()).isEqualTo("أَحْمَد");
             assertEcgRestored(c, ids.getFirst());
+            assertLesionRestored(c, ids.getFirst());
             c.register("Only", "Postgres", LocalDate.of(1999, 9, 9), null);
             backups.backup(c.db, fromPg, p -> { }, c.trail.logFor(c.admin()));
         }
@@ -193,7 +221,7 @@ class BackupRestoreTest {
             backups.backup(c.db, file, p -> { }, c.trail.logFor(c.admin()));
         }
         byte[] zip = Files.readAllBytes(file);
-        for (String t : List.of("ecg_recording", "ecg_lead", "ecg_measurement")) {
+        for (String t : List.of("ecg_recording", "ecg_lead", "ecg_measurement", "lesion_image", "lesion_image_content")) {
             zip = withoutEntry(zip, "tables/" + t + ".jsonl");
         }
         byte[] old = rewrite(zip, "manifest.json", m -> {
@@ -203,7 +231,8 @@ class BackupRestoreTest {
                 root.put("schemaVersion", "2");
                 var tables = (com.fasterxml.jackson.databind.node.ArrayNode) root.get("tables");
                 for (int i = tables.size() - 1; i >= 0; i--) {
-                    if (tables.get(i).get("name").asText().startsWith("ecg_")) {
+                    String name = tables.get(i).get("name").asText();
+                    if (name.startsWith("ecg_") || name.startsWith("lesion_")) {
                         tables.remove(i);
                     }
                 }

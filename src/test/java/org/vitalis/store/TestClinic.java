@@ -10,6 +10,7 @@ import org.vitalis.domain.Role;
 import org.vitalis.domain.Sex;
 import org.vitalis.domain.VitalSign;
 import org.vitalis.registry.EcgRecordingService;
+import org.vitalis.registry.LesionImageService;
 import org.vitalis.registry.PatientDraft;
 import org.vitalis.registry.PatientService;
 import org.vitalis.registry.VitalsEntry;
@@ -30,6 +31,7 @@ public final class TestClinic implements AutoCloseable {
     public final PatientService patients;
     public final VitalsService vitals;
     public final EcgRecordingService ecg;
+    public final LesionImageService lesions;
     public final UserSession nurse;
 
     private TestClinic(Database db, UserSession nurse) {
@@ -39,6 +41,7 @@ public final class TestClinic implements AutoCloseable {
         this.patients = new PatientService(db, trail, guard, Clock.systemUTC());
         this.vitals = new VitalsService(db, trail, guard, Clock.systemUTC());
         this.ecg = new EcgRecordingService(db, trail, guard, Clock.systemUTC());
+        this.lesions = new LesionImageService(db, trail, guard, Clock.systemUTC());
         this.nurse = nurse;
     }
 

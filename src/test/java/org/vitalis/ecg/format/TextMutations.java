@@ -7,7 +7,7 @@ import java.util.Random;
  * Mutations for fuzzing text formats (XML, JSON): random bytes, characters of the grammar, dropped
  * runs and repeated runs, so that mutants reach past the first syntax check.
  */
-final class TextMutations {
+public final class TextMutations {
     private static final int MUTANTS_PER_SEED = 1500;
 
     private TextMutations() {
@@ -20,7 +20,7 @@ final class TextMutations {
      * refused; the others must read, and so must some of their mutants, which proves the mutations get
      * past the first syntax check.
      */
-    static void campaign(Class<?> owner, String[] seeds, String syntax, java.util.function.Predicate<byte[]> read)
+    public static void campaign(Class<?> owner, String[] seeds, String syntax, java.util.function.Predicate<byte[]> read)
             throws java.io.IOException {
         Random rnd = new Random(20261124);
         for (String name : seeds) {
@@ -41,7 +41,7 @@ final class TextMutations {
         }
     }
 
-    static byte[] mutate(byte[] seed, Random rnd, String syntax) {
+    public static byte[] mutate(byte[] seed, Random rnd, String syntax) {
         byte[] m = seed.clone();
         for (int e = rnd.nextInt(4); e >= 0 && m.length > 1; e--) {
             int at = rnd.nextInt(m.length);

@@ -1,0 +1,18 @@
+package org.vitalis.vision.camera;
+
+import java.awt.image.BufferedImage;
+import java.util.Optional;
+
+/** A started camera. Not for use by two threads at once. */
+public interface CameraStream extends AutoCloseable {
+    Resolution resolution();
+
+    /** The newest frame for a live preview, or empty when the camera has not delivered a new one since. */
+    Optional<BufferedImage> nextFrame() throws CameraException;
+
+    /** A still image at the stream's full resolution; waits for the camera's next frame. */
+    BufferedImage capture() throws CameraException;
+
+    @Override
+    void close();
+}
