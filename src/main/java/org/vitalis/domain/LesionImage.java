@@ -104,9 +104,17 @@ public class LesionImage {
     @Column(name = "ai_label", length = MAX_LABEL_LENGTH)
     private String aiLabel;
 
-    /** The model's calibrated probability of {@link #aiLabel}, 0 to 1. */
+    /** The finding the probability is about (e.g. melanoma); {@link #aiLabel} is it or the other label. */
+    @Column(name = "ai_positive_label", length = MAX_LABEL_LENGTH)
+    private String aiPositiveLabel;
+
+    /** The model's calibrated probability of {@link #aiPositiveLabel}, 0 to 1. */
     @Column(name = "ai_probability", precision = 6, scale = 5)
     private BigDecimal aiProbability;
+
+    /** The model's decision threshold: at or above it the label shown is the positive one. */
+    @Column(name = "ai_threshold", precision = 6, scale = 5)
+    private BigDecimal aiThreshold;
 
     @Column(name = "ai_model_name", length = 100)
     private String aiModelName;
@@ -165,10 +173,12 @@ public class LesionImage {
     }
 
     /** The model's reading; the caller checks there is none yet. */
-    public void attachResult(String label, BigDecimal probability, String modelName, String modelVersion,
-            String modelSha256, Instant at) {
+    public void attachResult(String label, String positiveLabel, BigDecimal probability, BigDecimal threshold,
+            String modelName, String modelVersion, String modelSha256, Instant at) {
         this.aiLabel = label;
+        this.aiPositiveLabel = positiveLabel;
         this.aiProbability = probability;
+        this.aiThreshold = threshold;
         this.aiModelName = modelName;
         this.aiModelVersion = modelVersion;
         this.aiModelSha256 = modelSha256;
@@ -214,7 +224,9 @@ public class LesionImage {
     public String getQualityOverrideBy() { return qualityOverrideBy; }
     public String getQualityOverrideReason() { return qualityOverrideReason; }
     public String getAiLabel() { return aiLabel; }
+    public String getAiPositiveLabel() { return aiPositiveLabel; }
     public BigDecimal getAiProbability() { return aiProbability; }
+    public BigDecimal getAiThreshold() { return aiThreshold; }
     public String getAiModelName() { return aiModelName; }
     public String getAiModelVersion() { return aiModelVersion; }
     public String getAiModelSha256() { return aiModelSha256; }

@@ -45,7 +45,7 @@ public final class LesionImageService {
     private static final String CAMERA_PREFIX = "camera:";
     private static final String IMPORT_PREFIX = "import:";
     private static final String CSV_HEADER = "image_id,file,patient,kind,site_code,site,laterality,label,outcome,"
-            + "model_label,model_probability,model,model_version,reviewer,reviewed_on";
+            + "model_label,model_positive_label,model_probability,model_threshold,model,model_version,reviewer,reviewed_on";
 
     private final Database db;
     private final AuditTrail audit;
@@ -178,13 +178,15 @@ public final class LesionImageService {
         guard.require(session, Permission.VITALS_RECORD);
         checkResult(result);
         BigDecimal probability = BigDecimal.valueOf(result.probability()).setScale(5, RoundingMode.HALF_UP);
+        BigDecimal threshold = BigDecimal.valueOf(result.threshold()).setScale(5, RoundingMode.HALF_UP);
         return db.inTransaction(s -> {
             LesionImage e = find(s, imageId);
             if (e.hasResult()) {
                 throw new IllegalStateException("This picture already has the result of " + e.getAiModelName() + " "
                         + e.getAiModelVersion() + ".");
             }
-            e.attachResult(result.label().strip(), probability, result.modelName().strip(),
+            e.attachResult(result.label().strip(), result.positiveLabel().strip(), probability, threshold,
+                    result.modelName().strip(),
                     result.modelVersion().strip(), result.modelSha256(), result.at().truncatedTo(ChronoUnit.MICROS));
             LesionImage saved = s.lesionImages().save(e);
             audit.record(s, session.actor(), AuditAction.LESION_RESULT, "patient", String.valueOf(saved.getPatientId()),
@@ -194,15 +196,19 @@ public final class LesionImageService {
     }
 
     private static void checkResult(LesionResult r) {
-        if (r == null || blank(r.label()) || blank(r.modelName()) || blank(r.modelVersion()) || r.at() == null
+        if (r == null || blank(r.label()) || blank(r.positiveLabel()) || blank(r.modelName())
+                || blank(r.modelVersion()) || r.at() == null
                 || r.modelSha256() == null || !r.modelSha256().matches("[0-9a-f]{64}")) {
-            throw new IllegalArgumentException("The model's result is incomplete: it needs a label, the model's name, "
-                    + "version and SHA-256, and the time.");
+            throw new IllegalArgumentException("The model's result is incomplete: it needs its labels, the model's "
+                    + "name, version and SHA-256, and the time.");
         }
-        if (!(r.probability() >= 0 && r.probability() <= 1)) {
-            throw new IllegalArgumentException("A probability lies between 0 and 1, not " + r.probability() + ".");
+        if (!(r.probability() >= 0 && r.probability() <= 1) || !(r.threshold() >= 0 && r.threshold() <= 1)) {
+            throw new IllegalArgumentException("A probability and a threshold lie between 0 and 1, not "
+                    + r.probability() + " and " + r.threshold() + ".");
         }
-        if (r.label().strip().length() > LesionImage.MAX_LABEL_LENGTH || r.modelName().strip().length() > 100
+        if (r.label().strip().length() > LesionImage.MAX_LABEL_LENGTH
+                || r.positiveLabel().strip().length() > LesionImage.MAX_LABEL_LENGTH
+                || r.modelName().strip().length() > 100
                 || r.modelVersion().strip().length() > 50) {
             throw new IllegalArgumentException("The model's label, name or version is too long to store.");
         }
@@ -405,8 +411,9 @@ public final class LesionImageService {
     private static String row(LesionImage e, String file, String patient) {
         return String.join(",", e.getId().toString(), file, patient, e.getKind().name(), e.getSiteCode(),
                 csv(e.getSiteDisplay()), e.getLaterality() == null ? "" : e.getLaterality().name(),
-                csv(e.getReviewLabel()), e.getReviewOutcome().name(), csv(e.getAiLabel()),
-                e.getAiProbability() == null ? "" : e.getAiProbability().toPlainString(), csv(e.getAiModelName()),
+                csv(e.getReviewLabel()), e.getReviewOutcome().name(), csv(e.getAiLabel()), csv(e.getAiPositiveLabel()),
+                e.getAiProbability() == null ? "" : e.getAiProbability().toPlainString(),
+                e.getAiThreshold() == null ? "" : e.getAiThreshold().toPlainString(), csv(e.getAiModelName()),
                 csv(e.getAiModelVersion()), csv(e.getReviewedBy()),
                 e.getReviewedAt().atOffset(ZoneOffset.UTC).toLocalDate().toString());
     }
@@ -441,8 +448,9 @@ public final class LesionImageService {
                     damaged.getMessage())));
         }
         Optional<LesionResult> result = e.hasResult()
-                ? Optional.of(new LesionResult(e.getAiLabel(), e.getAiProbability().doubleValue(), e.getAiModelName(),
-                        e.getAiModelVersion(), e.getAiModelSha256(), e.getAiAt()))
+                ? Optional.of(new LesionResult(e.getAiLabel(), e.getAiPositiveLabel(), e.getAiProbability().doubleValue(),
+                        e.getAiThreshold().doubleValue(), e.getAiModelName(), e.getAiModelVersion(),
+                        e.getAiModelSha256(), e.getAiAt()))
                 : Optional.empty();
         Optional<LesionReview> review = e.isReviewed()
                 ? Optional.of(new LesionReview(e.getReviewOutcome(), e.getReviewLabel(), e.getReviewNote(),

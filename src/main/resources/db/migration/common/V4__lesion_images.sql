@@ -28,9 +28,12 @@ create table lesion_image (
     quality_passed boolean not null,
     quality_override_by varchar(50),
     quality_override_reason varchar(1000),
-    -- the model's reading, null when no model read the picture
+    -- the model's reading, null when no model read the picture: the label shown, and the calibrated probability of
+    -- the positive label (e.g. melanoma) with the decision threshold that chose the label shown
     ai_label varchar(100),
+    ai_positive_label varchar(100),
     ai_probability numeric(6, 5),
+    ai_threshold numeric(6, 5),
     ai_model_name varchar(100),
     ai_model_version varchar(50),
     ai_model_sha256 varchar(64),
@@ -46,11 +49,13 @@ create table lesion_image (
         or (quality_override_by is not null and quality_override_reason is not null)),
     constraint lesion_image_failed_needs_override check (quality_passed or quality_override_reason is not null),
     constraint lesion_image_result_complete check (
-        (ai_label is null and ai_probability is null and ai_model_name is null and ai_model_version is null
-            and ai_model_sha256 is null and ai_at is null)
-        or (ai_label is not null and ai_probability is not null and ai_model_name is not null
-            and ai_model_version is not null and ai_model_sha256 is not null and ai_at is not null)),
+        (ai_label is null and ai_positive_label is null and ai_probability is null and ai_threshold is null
+            and ai_model_name is null and ai_model_version is null and ai_model_sha256 is null and ai_at is null)
+        or (ai_label is not null and ai_positive_label is not null and ai_probability is not null
+            and ai_threshold is not null and ai_model_name is not null and ai_model_version is not null
+            and ai_model_sha256 is not null and ai_at is not null)),
     constraint lesion_image_probability_range check (ai_probability is null or (ai_probability >= 0 and ai_probability <= 1)),
+    constraint lesion_image_threshold_range check (ai_threshold is null or (ai_threshold >= 0 and ai_threshold <= 1)),
     constraint lesion_image_review_complete check (
         (review_label is null and review_outcome is null and reviewed_by is null and reviewed_at is null)
         or (review_label is not null and review_outcome is not null and reviewed_by is not null

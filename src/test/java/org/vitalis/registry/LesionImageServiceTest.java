@@ -176,6 +176,8 @@ class LesionImageServiceTest {
             LesionImageSummary withResult = c.lesions.attachResult(c.nurse, first, LesionPictures.result("melanoma", 0.8123456));
             assertThat(withResult.result()).hasValueSatisfying(r -> {
                 assertThat(r.probability()).isEqualTo(0.81235);
+                assertThat(r.positiveLabel()).isEqualTo("melanoma");
+                assertThat(r.threshold()).isEqualTo(0.35);
                 assertThat(r.modelName()).isEqualTo("skin-lesion-test");
             });
             c.lesions.attachResult(c.nurse, second, LesionPictures.result("nevus", 0.91));
@@ -250,12 +252,13 @@ class LesionImageServiceTest {
             assertThat(export.images()).isEqualTo(3);
             List<String> lines = Files.readAllLines(export.labelsCsv());
             assertThat(lines.getFirst()).isEqualTo("image_id,file,patient,kind,site_code,site,laterality,label,outcome,"
-                    + "model_label,model_probability,model,model_version,reviewer,reviewed_on");
+                    + "model_label,model_positive_label,model_probability,model_threshold,model,model_version,reviewer,"
+                    + "reviewed_on");
             assertThat(lines).hasSize(4);
             assertThat(lines.get(1)).startsWith(a + ",images/" + a + ".jpg,").contains(",DERMOSCOPIC,41550009,")
-                    .contains(",LEFT,nevus,CONFIRMED,nevus,0.70000,skin-lesion-test,1.0.0,doctor,");
+                    .contains(",LEFT,nevus,CONFIRMED,nevus,melanoma,0.70000,0.35000,skin-lesion-test,1.0.0,doctor,");
             assertThat(lines.get(2)).contains(",\"basal cell carcinoma, \"\"nodular\"\"\",OVERRIDDEN,");
-            assertThat(lines.get(3)).contains(",'=HYPERLINK(1),LABELLED,,,,,doctor,");
+            assertThat(lines.get(3)).contains(",'=HYPERLINK(1),LABELLED,,,,,,,doctor,");
             String pseudonymA = lines.get(1).split(",")[2];
             assertThat(lines.get(2).split(",")[2]).as("one patient, one pseudonym").isEqualTo(pseudonymA);
             assertThat(lines.get(3).split(",")[2]).isNotEqualTo(pseudonymA).hasSize(16);

@@ -50,6 +50,6 @@ public final class LesionPictures {
 
     /** Test data for the store: what a classifier's result looks like, not a model's reading. */
     public static LesionResult result(String label, double p) {
-        return new LesionResult(label, p, "skin-lesion-test", "1.0.0", "ab".repeat(32), Instant.now());
+        return new LesionResult(label, "melanoma", p, 0.35, "skin-lesion-test", "1.0.0", "ab".repeat(32), Instant.now());
     }
 }
