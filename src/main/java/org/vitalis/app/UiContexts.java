@@ -36,6 +36,6 @@ final class UiContexts {
         return new UiContext(st.auth, st.users, st.patients, st.vitals, st.ecg, st.audit, new StationBackups(st),
                 new UiContext.Station(cfg.workstation(), cfg.database().describe(), cfg.demo(), demoAccounts),
                 new UiContext.Settings(cfg.idleLockMinutes(), cfg.language(), cfg.dark()), startup,
-                devices);
+                devices, Optional.empty());
     }
 }

@@ -11,7 +11,8 @@ import org.vitalis.security.UserAdminService;
 
 /**
  * Everything the screens may use, handed over by the composition root (app). Screens reach data
- * only through these services, never the store. {@code devices} is empty on a station without devices.
+ * only through these services, never the store. {@code devices} is empty on a station without devices;
+ * {@code imaging} is empty where the lesion photo screen cannot run.
  */
 public record UiContext(
         AuthService auth,
@@ -24,7 +25,8 @@ public record UiContext(
         Station station,
         Settings settings,
         Optional<StartupTask> startup,
-        Optional<StationDevices> devices) {
+        Optional<StationDevices> devices,
+        Optional<Imaging> imaging) {
 
     /** What the status bar and the login screen show about this station. */
     public record Station(String workstation, String databaseDescription, boolean demo,

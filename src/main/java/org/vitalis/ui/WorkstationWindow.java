@@ -139,7 +139,8 @@ public final class WorkstationWindow {
         if (shell != null) {
             shell.dispose();
         }
-        ShellViewModel vm = new ShellViewModel(session, ctx.station(), m);
+        ShellViewModel vm = new ShellViewModel(session, ctx.station(), m,
+                s -> s != org.vitalis.ui.shell.Screen.IMAGING || ctx.imaging().isPresent());
         shell = new ShellView(vm, ctx, async, m, files, dark, new Actions());
         show(shell.root());
         idle.arm();

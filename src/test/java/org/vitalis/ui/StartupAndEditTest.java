@@ -33,7 +33,8 @@ class StartupAndEditTest extends UiTestBase {
         };
         UiContext base = station.context("en", false, false);
         open(new UiContext(base.auth(), base.users(), base.patients(), base.vitals(), base.ecg(), base.audit(), base.backups(),
-                base.station(), base.settings(), Optional.of(task), Optional.empty()), Duration.ofMinutes(15));
+                base.station(), base.settings(), Optional.of(task), Optional.empty(), Optional.empty()),
+                Duration.ofMinutes(15));
         Fx.waitUntil("progress shows", () -> ((ProgressBar) root.lookup("#startup-progress")).getProgress() == 0.4);
         assertThat(text("startup-message")).isEqualTo("Creating the demo clinic…");
         release.countDown();
@@ -56,7 +57,8 @@ class StartupAndEditTest extends UiTestBase {
         };
         UiContext base = station.context("en", false, false);
         open(new UiContext(base.auth(), base.users(), base.patients(), base.vitals(), base.ecg(), base.audit(), base.backups(),
-                base.station(), base.settings(), Optional.of(task), Optional.empty()), Duration.ofMinutes(15));
+                base.station(), base.settings(), Optional.of(task), Optional.empty(), Optional.empty()),
+                Duration.ofMinutes(15));
         Fx.waitUntil("the error shows", () -> !text("startup-error").isEmpty());
         assertThat(text("startup-error")).isEqualTo("The workstation could not start: The data folder is read-only.");
     }

@@ -68,7 +68,7 @@ public final class TestStation implements AutoCloseable {
                 new UiContext.DemoAccount("admin", ADMIN_PW, "ADMIN")) : List.of();
         return new UiContext(auth, users, patients, vitals, ecg, audit, b,
                 new UiContext.Station("ws-test", "H2 (test)", demo, accounts),
-                new UiContext.Settings(15, language, dark), Optional.empty(), devices);
+                new UiContext.Settings(15, language, dark), Optional.empty(), devices, Optional.empty());
     }
 
     @Override

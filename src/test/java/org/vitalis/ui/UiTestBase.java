@@ -40,6 +40,11 @@ abstract class UiTestBase {
             public Optional<Path> save(String title, String initialName, String filterDescription, String... ext) {
                 return Optional.ofNullable(nextFile);
             }
+
+            @Override
+            public Optional<Path> folder(String title) {
+                return Optional.ofNullable(nextFile);
+            }
         };
         Fx.run(() -> {
             stage = new Stage();

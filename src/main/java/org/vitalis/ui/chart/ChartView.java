@@ -11,6 +11,7 @@ import javafx.scene.control.SplitPane;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import org.vitalis.domain.PatientSummary;
 import org.vitalis.registry.VitalsService;
 import org.vitalis.security.UserSession;
 import org.vitalis.ui.common.Async;
@@ -21,9 +22,13 @@ import org.vitalis.ui.common.Ui;
 public final class ChartView {
     private final BorderPane root = new BorderPane();
 
-    /** {@code onEdit} receives the loaded patient to edit; {@code onBack} returns to the patient list. */
+    /**
+     * {@code onEdit} receives the loaded patient to edit; {@code onBack} returns to the patient list; {@code onPhotos}
+     * opens the patient's lesion photos (null: no link, this user has no photo screen).
+     */
     public ChartView(ChartViewModel vm, VitalsService vitals, UserSession session, Async async, Messages m,
-            java.util.function.Consumer<org.vitalis.domain.Patient> onEdit, Runnable onBack) {
+            java.util.function.Consumer<org.vitalis.domain.Patient> onEdit, Runnable onBack,
+            java.util.function.Consumer<PatientSummary> onPhotos) {
         Button back = Ui.id(new Button(m.get("chart.back")), "chart-back");
         back.setOnAction(e -> onBack.run());
         HBox actions = new HBox(8, back);
@@ -32,6 +37,16 @@ public final class ChartView {
             edit.disableProperty().bind(vm.patient().isNull());
             edit.setOnAction(e -> onEdit.accept(vm.patient().get()));
             actions.getChildren().add(edit);
+        }
+        if (onPhotos != null) {
+            Button photos = Ui.id(new Button(m.get("chart.photos")), "chart-photos");
+            photos.disableProperty().bind(vm.patient().isNull());
+            photos.setOnAction(e -> {
+                org.vitalis.domain.Patient p = vm.patient().get();
+                onPhotos.accept(new PatientSummary(p.getId(), p.getMrn(), p.getGivenName(), p.getFamilyName(),
+                        p.getGivenNameArabic(), p.getFamilyNameArabic(), p.getBirthDate(), p.getSex(), p.getPhone()));
+            });
+            actions.getChildren().add(photos);
         }
         ProgressIndicator loading = new ProgressIndicator();
         loading.setPrefSize(20, 20);

@@ -3,10 +3,11 @@ package org.vitalis.ui.common;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.Optional;
+import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
-/** Native file choosers owned by the workstation window. */
+/** Native file and folder choosers owned by the workstation window. */
 public final class FxFileDialogs implements FileDialogs {
     private final Window owner;
 
@@ -25,6 +26,13 @@ public final class FxFileDialogs implements FileDialogs {
         FileChooser c = chooser(title, filterDescription, extensions);
         c.setInitialFileName(initialName);
         return Optional.ofNullable(c.showSaveDialog(owner)).map(File::toPath);
+    }
+
+    @Override
+    public Optional<Path> folder(String title) {
+        DirectoryChooser c = new DirectoryChooser();
+        c.setTitle(title);
+        return Optional.ofNullable(c.showDialog(owner)).map(File::toPath);
     }
 
     private static FileChooser chooser(String title, String filterDescription, String... extensions) {

@@ -25,7 +25,12 @@ final class PatientWorkspace {
     private final FileDialogs files;
     private final PatientsView list;
 
-    PatientWorkspace(UiContext ctx, UserSession session, Async async, Messages m, FileDialogs files) {
+    private final java.util.function.Consumer<org.vitalis.domain.PatientSummary> onPhotos;
+
+    /** {@code onPhotos} opens the lesion photos of a patient; null where this user has no photo screen. */
+    PatientWorkspace(UiContext ctx, UserSession session, Async async, Messages m, FileDialogs files,
+            java.util.function.Consumer<org.vitalis.domain.PatientSummary> onPhotos) {
+        this.onPhotos = onPhotos;
         this.ctx = ctx;
         this.session = session;
         this.async = async;
@@ -67,7 +72,8 @@ final class PatientWorkspace {
 
     void openChart(long patientId) {
         ChartViewModel vm = new ChartViewModel(ctx.patients(), ctx.vitals(), session, async, m, patientId);
-        root.setCenter(new ChartView(vm, ctx.vitals(), session, async, m, this::register, this::showList).root());
+        root.setCenter(new ChartView(vm, ctx.vitals(), session, async, m, this::register, this::showList, onPhotos)
+                .root());
     }
 
     Parent root() {

@@ -1,26 +1,31 @@
 package org.vitalis.ui.shell;
 
+import java.util.EnumSet;
+import java.util.Set;
 import org.vitalis.security.Permission;
+import org.vitalis.security.UserSession;
 
-/** The screens of the main window and the permission that makes each appear. */
+/** The screens of the main window and the permissions that make each appear (any one of them suffices). */
 public enum Screen {
-    PATIENTS(Permission.PATIENT_READ, "nav.patients"),
-    INTAKE(Permission.VITALS_RECORD, "nav.intake"),
-    DEVICES(Permission.VITALS_RECORD, "nav.devices"),
-    USERS(Permission.USER_MANAGE, "nav.users"),
-    AUDIT(Permission.AUDIT_VIEW, "nav.audit"),
-    BACKUP(Permission.BACKUP, "nav.backup");
+    PATIENTS("nav.patients", Permission.PATIENT_READ),
+    INTAKE("nav.intake", Permission.VITALS_RECORD),
+    DEVICES("nav.devices", Permission.VITALS_RECORD),
+    USERS("nav.users", Permission.USER_MANAGE),
+    AUDIT("nav.audit", Permission.AUDIT_VIEW),
+    BACKUP("nav.backup", Permission.BACKUP),
+    /** Lesion photos: nurses and doctors take them; admins see the review list and export the data set. */
+    IMAGING("nav.imaging", Permission.VITALS_RECORD, Permission.DATASET_EXPORT);
 
-    private final Permission permission;
+    private final Set<Permission> anyOf;
     private final String labelKey;
 
-    Screen(Permission permission, String labelKey) {
-        this.permission = permission;
+    Screen(String labelKey, Permission first, Permission... more) {
         this.labelKey = labelKey;
+        this.anyOf = EnumSet.of(first, more);
     }
 
-    public Permission permission() {
-        return permission;
+    public boolean shownTo(UserSession session) {
+        return anyOf.stream().anyMatch(session::can);
     }
 
     public String labelKey() {

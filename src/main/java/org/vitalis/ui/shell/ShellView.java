@@ -23,6 +23,7 @@ import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.util.Duration;
+import org.vitalis.ui.Imaging;
 import org.vitalis.ui.UiContext;
 import org.vitalis.ui.audit.AuditView;
 import org.vitalis.ui.audit.AuditViewModel;
@@ -35,6 +36,8 @@ import org.vitalis.ui.common.Messages;
 import org.vitalis.ui.common.Ui;
 import org.vitalis.ui.devices.DevicesView;
 import org.vitalis.ui.devices.DevicesViewModel;
+import org.vitalis.ui.imaging.ImagingView;
+import org.vitalis.ui.imaging.ImagingViewModel;
 import org.vitalis.ui.intake.IntakeView;
 import org.vitalis.ui.intake.IntakeViewModel;
 import org.vitalis.ui.users.UsersView;
@@ -57,6 +60,7 @@ public final class ShellView {
     private final Map<Screen, ToggleButton> navButtons = new EnumMap<>(Screen.class);
     private final Timeline clock;
     private PatientWorkspace patients;
+    private ImagingViewModel imagingVm;
 
     public ShellView(ShellViewModel vm, UiContext ctx, Async async, Messages m, FileDialogs files, boolean dark,
             ShellActions actions) {
@@ -171,7 +175,8 @@ public final class ShellView {
         var session = vm.session();
         return switch (s) {
             case PATIENTS -> {
-                patients = new PatientWorkspace(ctx, session, async, m, files);
+                patients = new PatientWorkspace(ctx, session, async, m, files,
+                        vm.screens().contains(Screen.IMAGING) ? this::openPhotos : null);
                 yield patients.root();
             }
             case USERS -> new UsersView(new UsersViewModel(ctx.users(), session, async, m), m).root();
@@ -184,6 +189,15 @@ public final class ShellView {
                 closeables.add(view);
                 yield view.root();
             }
+            case IMAGING -> {
+                Imaging imaging = ctx.imaging().orElseThrow();
+                ImagingViewModel ivm = new ImagingViewModel(ctx.patients(), imaging.images(), imaging.analysis(),
+                        imaging.cameras(), session, async, m);
+                imagingVm = ivm;
+                ImagingView view = new ImagingView(ivm, m, files);
+                closeables.add(view);
+                yield view.root();
+            }
             case INTAKE -> {
                 IntakeViewModel ivm = new IntakeViewModel(ctx.patients(), ctx.vitals(), ctx.devices(), session, async, m,
                         java.time.Clock.systemUTC());
@@ -193,6 +207,12 @@ public final class ShellView {
                 yield view.root();
             }
         };
+    }
+
+    /** The chart's link to the lesion photos: the photo screen, on that patient. */
+    private void openPhotos(org.vitalis.domain.PatientSummary patient) {
+        vm.current().set(Screen.IMAGING);
+        imagingVm.choosePatient(patient);
     }
 
     /** Stops the clock and device updates; the view is discarded after logout or a language switch. */

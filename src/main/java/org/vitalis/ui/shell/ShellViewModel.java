@@ -21,10 +21,16 @@ public final class ShellViewModel {
     private final StringProperty clock = new SimpleStringProperty("");
 
     public ShellViewModel(UserSession session, UiContext.Station station, Messages m) {
+        this(session, station, m, s -> true);
+    }
+
+    /** {@code available} leaves out screens this station cannot run (the lesion photo screen without its services). */
+    public ShellViewModel(UserSession session, UiContext.Station station, Messages m,
+            java.util.function.Predicate<Screen> available) {
         this.session = session;
         this.station = station;
         this.m = m;
-        this.screens = Arrays.stream(Screen.values()).filter(s -> session.can(s.permission())).toList();
+        this.screens = Arrays.stream(Screen.values()).filter(s -> s.shownTo(session) && available.test(s)).toList();
         // Clinicians start at their patients; admins at their first admin screen.
         current.set(screens.contains(Screen.PATIENTS) && !session.can(org.vitalis.security.Permission.USER_MANAGE)
                 ? Screen.PATIENTS : screens.stream().filter(s -> s != Screen.PATIENTS).findFirst()

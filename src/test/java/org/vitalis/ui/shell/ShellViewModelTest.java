@@ -20,10 +20,13 @@ class ShellViewModelTest {
 
     @Test
     void screensFollowThePermissionsOfTheRole() {
-        assertThat(shell(Role.NURSE, "en").screens()).containsExactly(Screen.PATIENTS, Screen.INTAKE, Screen.DEVICES);
-        assertThat(shell(Role.DOCTOR, "en").screens()).containsExactly(Screen.PATIENTS, Screen.INTAKE, Screen.DEVICES);
+        assertThat(shell(Role.NURSE, "en").screens()).containsExactly(Screen.PATIENTS, Screen.INTAKE, Screen.DEVICES,
+                Screen.IMAGING);
+        assertThat(shell(Role.DOCTOR, "en").screens()).containsExactly(Screen.PATIENTS, Screen.INTAKE, Screen.DEVICES,
+                Screen.IMAGING);
         ShellViewModel admin = shell(Role.ADMIN, "en");
-        assertThat(admin.screens()).containsExactly(Screen.PATIENTS, Screen.USERS, Screen.AUDIT, Screen.BACKUP);
+        assertThat(admin.screens()).containsExactly(Screen.PATIENTS, Screen.USERS, Screen.AUDIT, Screen.BACKUP,
+                Screen.IMAGING);
         assertThat(admin.current().get()).isEqualTo(Screen.USERS);
         assertThat(shell(Role.NURSE, "en").current().get()).isEqualTo(Screen.PATIENTS);
     }

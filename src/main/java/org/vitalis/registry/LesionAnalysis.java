@@ -1,0 +1,39 @@
+package org.vitalis.registry;
+
+import java.awt.image.BufferedImage;
+import java.util.Optional;
+import org.vitalis.domain.LesionKind;
+
+/**
+ * What the lesion screens ask of the vision code: decode an imported picture safely, check its quality, and have the
+ * installed model read it with an explanation. Decision support, not a diagnosis.
+ */
+public interface LesionAnalysis {
+    /**
+     * Decodes an imported file (PNG, JPEG or BMP, told by its bytes).
+     *
+     * @throws IllegalArgumentException with a sentence naming the file when it is not a picture that can be read
+     */
+    BufferedImage decode(byte[] bytes, String fileName);
+
+    LesionQuality check(BufferedImage picture);
+
+    /** Why no model reads pictures of this kind (for example, no oral model is installed); empty when one does. */
+    Optional<String> unavailable(LesionKind kind);
+
+    /** The installed model's reading of the picture and its explanation; empty when {@link #unavailable} says why. */
+    Optional<Reading> read(LesionKind kind, BufferedImage picture);
+
+    /**
+     * The explanation of a stored result, when the model that made it is still the installed one (same SHA-256);
+     * empty otherwise, since another model's heatmap would not explain this result.
+     */
+    Optional<BufferedImage> explain(LesionKind kind, BufferedImage picture, LesionResult result);
+
+    /**
+     * A model's result and its explanation: {@code overlay} is the picture with the heatmap drawn at full opacity, so
+     * a screen shows any opacity by fading it over the picture.
+     */
+    record Reading(LesionResult result, BufferedImage overlay) {
+    }
+}

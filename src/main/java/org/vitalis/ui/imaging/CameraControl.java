@@ -1,0 +1,121 @@
+package org.vitalis.ui.imaging;
+
+import java.awt.image.BufferedImage;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.vitalis.vision.camera.CameraException;
+import org.vitalis.vision.camera.CameraSource;
+import org.vitalis.vision.camera.CameraStream;
+import org.vitalis.vision.camera.Resolution;
+
+/**
+ * Runs one camera for a screen: every use of the stream (preview frames, stills, closing) happens on one camera thread,
+ * since a stream is not for two threads at once. Results come back through the callbacks, on the camera thread.
+ */
+final class CameraControl implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(CameraControl.class);
+    /** Ten preview frames a second is smooth enough to aim a camera and leaves the CPU to the rest of the station. */
+    private static final long FRAME_MILLIS = 100;
+
+    private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "camera");
+        t.setDaemon(true);
+        return t;
+    });
+    private CameraStream stream;
+    private String streamKey;
+    private ScheduledFuture<?> preview;
+
+    /** Starts (or switches) the live preview; frames go to {@code onFrame}, a failure's sentence to {@code onError}. */
+    void startPreview(CameraSource camera, Resolution resolution, Consumer<BufferedImage> onFrame,
+            Consumer<String> onError) {
+        thread.execute(() -> {
+            stopPreviewNow();
+            try {
+                CameraStream s = open(camera, resolution);
+                preview = thread.scheduleWithFixedDelay(() -> {
+                    try {
+                        Optional<BufferedImage> frame = s.nextFrame();
+                        frame.ifPresent(onFrame);
+                    } catch (CameraException e) {
+                        stopPreviewNow();
+                        closeStream();
+                        onError.accept(e.getMessage());
+                    }
+                }, 0, FRAME_MILLIS, TimeUnit.MILLISECONDS);
+            } catch (CameraException e) {
+                onError.accept(e.getMessage());
+            }
+        });
+    }
+
+    void stopPreview() {
+        thread.execute(() -> {
+            stopPreviewNow();
+            closeStream();
+        });
+    }
+
+    /** A still from the camera, opened for it when the preview is not running. */
+    void capture(CameraSource camera, Resolution resolution, Consumer<BufferedImage> onStill, Consumer<String> onError) {
+        thread.execute(() -> {
+            try {
+                onStill.accept(open(camera, resolution).capture());
+            } catch (CameraException e) {
+                onError.accept(e.getMessage());
+            }
+        });
+    }
+
+    private CameraStream open(CameraSource camera, Resolution resolution) throws CameraException {
+        String key = camera.id() + "@" + resolution;
+        if (stream != null && key.equals(streamKey)) {
+            return stream;
+        }
+        closeStream();
+        stream = camera.open(resolution);
+        streamKey = key;
+        return stream;
+    }
+
+    private void stopPreviewNow() {
+        if (preview != null) {
+            preview.cancel(false);
+            preview = null;
+        }
+    }
+
+    private void closeStream() {
+        if (stream != null) {
+            try {
+                stream.close();
+            } catch (RuntimeException e) {
+                LOG.warn("Closing the camera failed: {}", e.getClass().getSimpleName());
+            }
+            stream = null;
+            streamKey = null;
+        }
+    }
+
+    @Override
+    public void close() {
+        ExecutorService t = thread;
+        t.execute(() -> {
+            stopPreviewNow();
+            closeStream();
+        });
+        t.shutdown();
+        try {
+            t.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
