@@ -23,7 +23,7 @@ import org.vitalis.ui.common.Messages;
 public final class DevicesViewModel implements AutoCloseable {
     /** One line of the device list, already in the user's words. */
     public record Row(String id, String name, String protocol, String port, String settings, DeviceState state,
-            String stateText, String lastReading, String frames, String skipped, String signal) {
+            String stateText, String lastReading, String frames, String skipped, String signal, String battery) {
     }
 
     private final Optional<StationDevices> devices;
@@ -107,7 +107,8 @@ public final class DevicesViewModel implements AutoCloseable {
         return new Row(dev.id(), dev.name(), dev.protocol(), dev.port(), dev.settings(), state, stateText,
                 s == null || s.lastReading() == null ? "" : m.dateTime(s.lastReading()),
                 s == null ? "" : m.number(s.framesDecoded()), s == null ? "" : m.number(s.bytesSkipped()),
-                s == null || s.signal() == null ? "" : m.number(s.signal().longValue()));
+                s == null || s.signal() == null ? "" : m.number(s.signal().longValue()),
+                s == null || s.battery() == null ? "" : m.number(s.battery().longValue()));
     }
 
     /** Loads a device into the editor. */
