@@ -7,6 +7,13 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.function.Supplier;
 import org.vitalis.device.codec.AsciiEcgDecoder;
+import org.vitalis.device.codec.Att;
+import org.vitalis.device.codec.AttPdu;
+import org.vitalis.device.codec.BdAddress;
+import org.vitalis.device.codec.BleCaptureDecoder;
+import org.vitalis.device.codec.H4Decoder;
+import org.vitalis.device.codec.HciEvents;
+import org.vitalis.device.codec.L2cap;
 import org.vitalis.device.codec.Characteristics;
 import org.vitalis.device.codec.ContecCms50Decoder;
 import org.vitalis.device.codec.MasimoRadical7Decoder;
@@ -74,7 +81,40 @@ public final class CodecBenchmark {
         }
         rows.add(stream("ASCII ECG samples", () -> new AsciiEcgDecoder(250, new BigDecimal("200"), 512),
                 ascii(ecg.toString()), "one-integer lines"));
+
+        byte[] dongle = dongleCapture();
+        rows.add(stream("BLE dongle: H4 packets", H4Decoder::fromController, dongle,
+                "HCI UART packets (events, ACL fragments of at most 19 bytes)"));
+        rows.add(stream("BLE dongle: H4+L2CAP+ATT+GATT", BleCaptureDecoder::new, dongle,
+                "events and decoded indications of 0x2A35 (2 ACL fragments each)"));
+        byte[] indication = HexFormat.of().parseHex("1D0C00" + "1E8A00580078000000041114293B3C00012700");
+        double att = measure(() -> {
+            sink += Att.parse(indication).hashCode();
+            return 1;
+        });
+        rows.add(new Benchmarks.Row("ATT Handle Value Indication", att / 1000, "k/s",
+                "Att.parse of one 22-byte PDU, thousand PDUs per second, one core"));
         return rows;
+    }
+
+    /**
+     * What a dongle sends while a cuff indicates blood pressure, after the discovery that names the handle: each
+     * indication is a 22-byte ATT PDU in a 26-byte L2CAP frame, split at 19 bytes so reassembly is exercised, then a
+     * Number Of Completed Packets event for the host's confirmation.
+     */
+    private static byte[] dongleCapture() {
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        b.writeBytes(HciEvents.leConnectionComplete(0, 0x40, 0, BdAddress.parse("C0:11:22:33:44:55", 1), 0x28, 0,
+                0x1F4, 0));
+        L2cap.fragment(0x40, L2cap.ATT_CID, HexFormat.of().parseHex("09070B00200C00352A0E00100F00362A"), 27, false)
+                .forEach(b::writeBytes);
+        byte[] value = HexFormat.of().parseHex("1E8A00580078000000041114293B3C00012700");
+        for (int i = 0; i < 1000; i++) {
+            L2cap.fragment(0x40, L2cap.ATT_CID, Att.encode(new AttPdu.Indication(0x0C, value)), 19, false)
+                    .forEach(b::writeBytes);
+            b.writeBytes(HciEvents.numberOfCompletedPackets(0x40, 1));
+        }
+        return b.toByteArray();
     }
 
     private static byte[] ascii(String s) {

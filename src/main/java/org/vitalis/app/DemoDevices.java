@@ -1,11 +1,14 @@
 package org.vitalis.app;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.vitalis.device.driver.BleHealthProtocol;
 import org.vitalis.device.driver.DeviceDriver;
+import org.vitalis.device.sim.BleDongleSimulator;
 import org.vitalis.device.sim.CytonEcgSimulator;
 import org.vitalis.device.sim.OximeterSimulator;
 import org.vitalis.device.sim.Simulator;
@@ -13,9 +16,9 @@ import org.vitalis.device.transport.VirtualSerialPair;
 import org.vitalis.ui.StationDevices;
 
 /**
- * The demo clinic's devices: a pulse oximeter and a 12-lead ECG (an OpenBCI Cyton recording I, II and V1-V6), each
- * simulated on its own virtual serial port and
- * read by the real device manager, so a new user sees live readings without hardware.
+ * The demo clinic's devices: a pulse oximeter, a 12-lead ECG (an OpenBCI Cyton recording I, II and V1-V6), and a
+ * Bluetooth blood-pressure cuff, ear thermometer and scale each behind its own simulated HCI UART dongle; every one on
+ * its own virtual serial port and read by the real device manager, so a new user sees live readings without hardware.
  */
 final class DemoDevices implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DemoDevices.class);
@@ -44,7 +47,11 @@ final class DemoDevices implements AutoCloseable {
             String ecgId = demo.devices.save(null, "12-lead ECG (simulated)", "openbci-cyton", ecg.portPath(), "").id();
             demo.devices.connect(oxId);
             demo.devices.connect(ecgId);
-            LOG.info("Demo devices started: a simulated oximeter and 12-lead ECG on virtual serial ports");
+            demo.bluetooth("Blood-pressure cuff (simulated, Bluetooth)", BleDongleSimulator.Device.CUFF, 20);
+            demo.bluetooth("Thermometer (simulated, Bluetooth)", BleDongleSimulator.Device.THERMOMETER, 12);
+            demo.bluetooth("Scale (simulated, Bluetooth)", BleDongleSimulator.Device.SCALE, 25);
+            LOG.info("Demo devices started: a simulated oximeter, 12-lead ECG, and Bluetooth cuff, thermometer and"
+                    + " scale on virtual serial ports");
             return demo;
         } catch (Exception | LinkageError e) {
             // Pseudo-terminals are a Unix feature: elsewhere the demo runs without devices.
@@ -53,6 +60,14 @@ final class DemoDevices implements AutoCloseable {
             demo.close();
             return none();
         }
+    }
+
+    /** A Bluetooth health device behind its own simulated dongle, measuring every {@code seconds}. */
+    private void bluetooth(String name, BleDongleSimulator.Device device, int seconds) throws Exception {
+        VirtualSerialPair pair = own(VirtualSerialPair.open());
+        own(new BleDongleSimulator(pair.deviceEnd(), device, System.nanoTime())
+                .measurementEvery(Duration.ofSeconds(seconds)).start());
+        devices.connect(devices.save(null, name, BleHealthProtocol.NAME, pair.portPath(), "").id());
     }
 
     private <T extends AutoCloseable> T own(T resource) {

@@ -20,6 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.vitalis.device.codec.AsciiEcgDecoder;
+import org.vitalis.device.codec.BleCaptureDecoder;
 import org.vitalis.device.codec.Characteristics;
 import org.vitalis.device.codec.ContecCms50Decoder;
 import org.vitalis.device.codec.GattValue;
@@ -39,7 +40,8 @@ import picocli.CommandLine.Spec;
 final class DeviceCommand {
 
     /** Protocol names of --protocol, in help order. */
-    static final List<String> PROTOCOLS = List.of("contec-cms50", "masimo-radical7", "ascii-ecg", "openbci-cyton");
+    static final List<String> PROTOCOLS = List.of("contec-cms50", "masimo-radical7", "ascii-ecg", "openbci-cyton",
+            "ble-health");
 
     @Command(name = "decode", mixinStandardHelpOptions = true,
             description = {"Decode a device payload and print it as JSON.",
@@ -47,7 +49,9 @@ final class DeviceCommand {
                 "  --sfloat HEX | --float HEX  an IEEE 11073 SFLOAT/FLOAT: bytes as on air (little-endian),"
                         + " or 0x-prefixed for the number itself (e.g. 0x07FF)",
                 "  --protocol NAME --file CAPTURE   a serial capture: " + "contec-cms50, masimo-radical7, ascii-ecg"
-                        + " (needs --rate and --gain), openbci-cyton"})
+                        + " (needs --rate and --gain), openbci-cyton,",
+                "      ble-health: what a Bluetooth HCI UART dongle sent its host (events, notified and indicated"
+                        + " values named by the discovery in the same capture)"})
     static final class Decode implements Callable<Integer> {
         @Option(names = "--characteristic", paramLabel = "UUID", description = "16-bit characteristic UUID, e.g. 0x2A35.")
         String characteristic;
@@ -218,6 +222,7 @@ final class DeviceCommand {
                     }
                     yield new AsciiEcgDecoder(rate, gain, baseline);
                 }
+                case "ble-health" -> noGain(new BleCaptureDecoder());
                 case "openbci-cyton" -> {
                     if (gain != null && (gain.stripTrailingZeros().scale() > 0)) {
                         throw new IllegalArgumentException("the ADS1299 gain is a whole number: 1, 2, 4, 6, 8, 12 or 24");

@@ -4,11 +4,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
+import org.vitalis.device.driver.BleHealthProtocol;
+import org.vitalis.device.driver.DeviceDriver;
+import org.vitalis.device.driver.DeviceListener;
+import org.vitalis.device.driver.DeviceProtocol;
+import org.vitalis.device.driver.DeviceReading;
+import org.vitalis.device.sim.BleDongleSimulator;
+import org.vitalis.device.transport.ByteTransport;
+import org.vitalis.device.transport.SerialPortTransport;
+import org.vitalis.device.transport.VirtualSerialPair;
 
 class DeviceCommandTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -110,6 +126,88 @@ class DeviceCommandTest {
         assertThat(c.get("frames").get(0).get("counts").get(0).asInt()).isEqualTo(1);
         assertThat(c.get("frames").get(0).get("microvolts").get(0).asDouble()).isCloseTo(0.02235,
                 org.assertj.core.data.Offset.offset(1e-5));
+    }
+
+    /** The device end of a virtual port that keeps a copy of what the simulated dongle sends its host. */
+    private static final class Tap implements ByteTransport {
+        final ByteTransport inner;
+        final ByteArrayOutputStream sent = new ByteArrayOutputStream();
+
+        Tap(ByteTransport inner) {
+            this.inner = inner;
+        }
+
+        @Override
+        public String describe() {
+            return "tap on " + inner.describe();
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len, Duration timeout) throws java.io.IOException {
+            return inner.read(b, off, len, timeout);
+        }
+
+        @Override
+        public synchronized void write(byte[] data) throws java.io.IOException {
+            sent.writeBytes(data);
+            inner.write(data);
+        }
+
+        synchronized byte[] captured() {
+            return sent.toByteArray();
+        }
+
+        @Override
+        public void close() {
+            inner.close();
+        }
+    }
+
+    @Test
+    @EnabledOnOs({OS.LINUX, OS.MAC})
+    void aBluetoothDongleCaptureDecodesToTheValuesTheDriverRead(@TempDir Path dir) throws Exception {
+        List<DeviceReading> readings = new CopyOnWriteArrayList<>();
+        Tap tap;
+        DeviceProtocol p = new BleHealthProtocol();
+        try (VirtualSerialPair pair = VirtualSerialPair.open()) {
+            tap = new Tap(pair.deviceEnd());
+            try (BleDongleSimulator sim = new BleDongleSimulator(tap, BleDongleSimulator.Device.CUFF, 5)
+                    .measurementEvery(Duration.ofMillis(1500)).start();
+                    DeviceDriver d = new DeviceDriver("cuff", p, () -> SerialPortTransport.open(pair.portPath(),
+                            p.serialSettings()), new DeviceListener() {
+                                @Override
+                                public void reading(DeviceReading r) {
+                                    readings.add(r);
+                                }
+                            }, DeviceDriver.Options.defaults())) {
+                d.start();
+                long end = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+                while (readings.size() < 2 && System.nanoTime() < end) {
+                    Thread.sleep(50);
+                }
+            }
+        }
+        assertThat(readings).hasSizeGreaterThanOrEqualTo(2);
+        Path capture = dir.resolve("dongle.h4");
+        Files.write(capture, tap.captured());
+        JsonNode j = ok("device", "decode", "--protocol", "ble-health", "--file", capture.toString());
+        assertThat(j.get("summary").get("bytesSkipped").asInt()).isZero();
+        List<JsonNode> bp = new ArrayList<>();
+        j.get("frames").forEach(f -> {
+            if ("indication".equals(f.path("kind").asText())) {
+                bp.add(f);
+            }
+        });
+        assertThat(bp).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(bp.getFirst().get("characteristic").asText()).isEqualTo("0x2A35");
+        assertThat(bp.getFirst().get("name").asText()).isEqualTo("Blood Pressure Measurement");
+        assertThat(bp.getFirst().get("hex").asText()).isEqualTo(readings.getFirst().rawHex());
+        assertThat(bp.getFirst().get("value").get("systolic").get("value").decimalValue()).isEqualByComparingTo(
+                readings.getFirst().values().getFirst().value());
+        assertThat(j.get("frames")).anySatisfy(f -> assertThat(f.path("event").asText())
+                .isEqualTo("LE Connection Complete"));
+        assertThat(j.get("frames")).anySatisfy(f -> assertThat(f.path("characteristic").asText())
+                .isEqualTo("0x2A36"));
     }
 
     @Test

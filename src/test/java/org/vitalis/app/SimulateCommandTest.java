@@ -5,12 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.vitalis.device.codec.AsciiEcgDecoder;
 import org.vitalis.device.codec.ContecCms50Decoder;
 import org.vitalis.device.codec.OpenBciCytonDecoder;
+import org.vitalis.device.codec.H4Decoder;
+import org.vitalis.device.codec.HciCommands;
+import org.vitalis.device.codec.HciEvent;
+import org.vitalis.device.codec.HciPacket;
+import org.vitalis.device.driver.BleHealthProtocol;
 import org.vitalis.device.transport.ByteTransport;
 import org.vitalis.device.transport.SerialPortTransport;
 import org.vitalis.device.transport.SerialSettings;
@@ -69,10 +75,34 @@ class SimulateCommandTest {
     }
 
     @Test
+    void aBluetoothCuffAnswersLikeAnHciDongleOnItsVirtualPort() throws Exception {
+        try (SimulateCommand.Running r = SimulateCommand.start("cuff", null, 10, 80)) {
+            assertThat(r.virtual()).isTrue();
+            assertThat(r.settings()).isEqualTo("ble-health, 1000000 8N1 RTS_CTS");
+            assertThat(r.deviceName()).isEqualTo("Bluetooth blood-pressure cuff on an HCI UART dongle");
+            try (SerialPortTransport port = SerialPortTransport.open(r.portPath(),
+                    new BleHealthProtocol().serialSettings())) {
+                port.write(HciCommands.reset());
+                H4Decoder d = H4Decoder.fromController();
+                List<HciPacket> got = d.feed(readFor(port, Duration.ofMillis(300)));
+                assertThat(got).singleElement().isInstanceOfSatisfying(HciEvent.CommandComplete.class,
+                        cc -> assertThat(cc.opcode()).isEqualTo(HciCommands.RESET));
+            }
+        }
+        for (String device : List.of("thermometer", "scale")) {
+            try (SimulateCommand.Running r = SimulateCommand.start(device, null, 1, 72)) {
+                assertThat(r.simulator().running()).isTrue();
+                assertThat(r.deviceName()).startsWith("Bluetooth ");
+            }
+        }
+    }
+
+    @Test
     void helpNamesTheDevicesAndOptions() {
         CommandLineTest.Result r = CommandLineTest.run("simulate", "--help");
         assertThat(r.code()).isZero();
-        assertThat(r.out()).contains("oximeter").contains("radical7").contains("ecg").contains("--port")
+        assertThat(r.out()).contains("oximeter").contains("radical7").contains("ecg").contains("cuff").contains("thermometer")
+                .contains("scale").contains("--port")
                 .contains("--rate-multiplier");
     }
 
@@ -80,7 +110,8 @@ class SimulateCommandTest {
     void badInputGivesOneClearLine() {
         CommandLineTest.Result r = CommandLineTest.run("simulate", "toaster");
         assertThat(r.code()).isEqualTo(1);
-        assertThat(r.err().strip()).isEqualTo("vitalis: unknown device \"toaster\"; known: oximeter, radical7, ecg, ecg12");
+        assertThat(r.err().strip()).isEqualTo("vitalis: unknown device \"toaster\"; known: oximeter, radical7, ecg, ecg12,"
+                + " cuff, thermometer, scale");
         CommandLineTest.Result missing = CommandLineTest.run("simulate", "oximeter", "--port", "/dev/ttyVITALIS-NOPE");
         assertThat(missing.code()).isEqualTo(1);
         assertThat(missing.err().strip()).startsWith("vitalis: There is no serial port /dev/ttyVITALIS-NOPE")

@@ -29,8 +29,12 @@ public final class FakeDevices implements StationDevices {
     }
 
     public void state(String id, DeviceState s, String message) {
+        state(id, s, message, null);
+    }
+
+    public void state(String id, DeviceState s, String message, Integer battery) {
         DeviceStatus st = new DeviceStatus(id, s, message, Instant.now(), Instant.parse("2025-03-01T08:00:00Z"), null,
-                1234, 5, 0, 0, 80, 12);
+                1234, 5, 0, 0, battery, 12);
         statuses.put(id, st);
         listeners.forEach(l -> l.status(st));
     }

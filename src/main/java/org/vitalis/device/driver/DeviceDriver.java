@@ -3,6 +3,7 @@ package org.vitalis.device.driver;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vitalis.device.transport.ByteTransport;
@@ -16,6 +17,10 @@ import org.vitalis.device.transport.ByteTransport;
  * 5 s by default) and a gap from the last byte to the reconnection; ERROR with the transport's plain-words message
  * once opening has failed {@link Options#attemptsBeforeError} times in a row (retrying continues at the longest
  * backoff, so a device plugged back in later still comes back); STOPPED after {@link #stop()}.
+ *
+ * <p>A session whose device must be spoken to (a Bluetooth dongle answering HCI commands) writes through the
+ * transport from the read loop itself, so reads and writes need no locking; a failed write ends the stream as a
+ * failed read does.
  */
 public final class DeviceDriver implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DeviceDriver.class);
@@ -82,6 +87,10 @@ public final class DeviceDriver implements AutoCloseable {
     private volatile Instant lastReading;
     private volatile Instant lastByte;
     private volatile Instant gapSince;
+    /** Why the last write failed; read and written on the read loop only. */
+    private String writeFailure;
+    private String publishedSessionMessage;
+    private Integer publishedBattery;
     private Thread reader;
 
     public DeviceDriver(String deviceId, DeviceProtocol protocol, TransportFactory factory, DeviceListener listener,
@@ -213,11 +222,13 @@ public final class DeviceDriver implements AutoCloseable {
             publish(DeviceState.STREAMING, null);
             String ended;
             try {
-                session.start(transport::write);
+                writeFailure = null;
+                try {
+                    session.start(bytes -> write(transport, bytes), Instant.now());
+                } catch (RuntimeException e) {
+                    LOG.warn("Device {}: starting the session failed: {}", deviceId, e.toString());
+                }
                 ended = stream(transport);
-            } catch (IOException e) {
-                ended = "Could not send the start command to the device: " + (e.getMessage() == null
-                        ? e.getClass().getSimpleName() : e.getMessage());
             } finally {
                 transport.close();
             }
@@ -241,6 +252,9 @@ public final class DeviceDriver implements AutoCloseable {
         Instant lastStatus = lastData;
         boolean silent = false;
         while (!stopping) {
+            if (writeFailure != null) {
+                return "Lost the connection to the device: " + writeFailure;
+            }
             int n;
             try {
                 n = transport.read(buf, 0, buf.length, options.readTimeout());
@@ -253,7 +267,8 @@ public final class DeviceDriver implements AutoCloseable {
             }
             Instant now = Instant.now();
             if (n == 0) {
-                if (!silent && !now.isBefore(lastData.plus(options.silenceLimit()))) {
+                tick(now);
+                if (!silent && session.streamsContinuously() && !now.isBefore(lastData.plus(options.silenceLimit()))) {
                     silent = true;
                     publish(DeviceState.STREAMING, "No data from the device for " + seconds(options.silenceLimit())
                             + " s. Check that it is switched on and the sensor is attached.");
@@ -268,6 +283,7 @@ public final class DeviceDriver implements AutoCloseable {
                 // Decoders count bad bytes rather than throw; anything else is a fault that must not end the stream.
                 LOG.warn("Device {}: decoding failed on a chunk of {} bytes: {}", deviceId, n, e.toString());
             }
+            tick(now);
             if (silent || !now.isBefore(lastStatus.plus(STATUS_EVERY))) {
                 silent = false;
                 lastStatus = now;
@@ -277,8 +293,38 @@ public final class DeviceDriver implements AutoCloseable {
         return null;
     }
 
+    /** Runs the session's timers and shows a change in what it says about itself (peer, battery) at once. */
+    private void tick(Instant now) {
+        try {
+            session.tick(now, sink);
+        } catch (RuntimeException e) {
+            LOG.warn("Device {}: the session's timers failed: {}", deviceId, e.toString());
+        }
+        if (!Objects.equals(session.statusMessage(), publishedSessionMessage)
+                || !Objects.equals(session.battery(), publishedBattery)) {
+            publish(DeviceState.STREAMING, null);
+        }
+    }
+
+    private void write(ByteTransport transport, byte[] bytes) {
+        if (writeFailure != null) {
+            return;
+        }
+        try {
+            transport.write(bytes);
+        } catch (IOException | RuntimeException e) {
+            writeFailure = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        }
+    }
+
     private void publish(DeviceState state, String message) {
-        DeviceStatus s = new DeviceStatus(deviceId, state, message, Instant.now(), lastReading, gapSince,
+        String sessionMessage = session.statusMessage();
+        publishedSessionMessage = sessionMessage;
+        publishedBattery = session.battery();
+        // The session speaks for a live stream only; once the port is gone its last words would be stale.
+        String shown = message != null ? message : state == DeviceState.STREAMING ? sessionMessage : null;
+        DeviceStatus s = new DeviceStatus(deviceId, state, shown, Instant.now(),
+                lastReading, gapSince,
                 session.framesDecoded(), session.bytesSkipped(), session.resynchronisations(), dispatcher.dropped(),
                 session.battery(), session.signal());
         status = s;

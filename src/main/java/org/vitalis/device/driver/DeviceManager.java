@@ -150,11 +150,13 @@ public final class DeviceManager implements AutoCloseable {
     }
 
     /**
-     * Probes a serial port with each known protocol, at that protocol's line settings, for up to {@code perProtocol}
-     * each; returns the first whose frames decode with few skipped bytes.
+     * Probes a serial port with each known protocol that can be recognised by listening, at that protocol's line
+     * settings, for up to {@code perProtocol} each; returns the first whose frames decode with few skipped bytes.
+     * Nothing is written to the port: an unknown device could take any bytes as a command.
      */
     public static Optional<Detection> detect(String path, Duration perProtocol) throws TransportException {
-        return detect(Protocols.known(), p -> SerialPortTransport.open(path, p.serialSettings()), perProtocol);
+        return detect(Protocols.known().stream().filter(DeviceProtocol::passivelyDetectable).toList(),
+                p -> SerialPortTransport.open(path, p.serialSettings()), perProtocol);
     }
 
     public static Optional<Detection> detect(String path) throws TransportException {

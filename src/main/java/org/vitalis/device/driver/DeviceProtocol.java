@@ -16,4 +16,12 @@ public interface DeviceProtocol {
      *                        least once a second while frames keep coming
      */
     ProtocolSession newSession(String deviceId, Duration readingInterval);
+
+    /**
+     * Whether {@link DeviceManager#detect} may recognise this protocol by listening. Detection never writes to a
+     * port it does not know, so a protocol whose device only answers when spoken to is left out of it.
+     */
+    default boolean passivelyDetectable() {
+        return true;
+    }
 }

@@ -58,7 +58,7 @@ public final class OpenBciCytonProtocol implements DeviceProtocol {
         }
 
         @Override
-        public void start(Output out) throws java.io.IOException {
+        public void start(Output out, Instant now) {
             expectedSampleNumber = -1;
             out.write(START_STREAMING);
         }

@@ -7,7 +7,9 @@ import java.time.Instant;
 
 /**
  * The decoding state of one device stream: turns chunks of bytes into readings and waveform chunks. Used by one
- * thread only. It keeps its decoder across reconnections, so counters cover the device's whole run.
+ * thread only (the driver's read loop, which also makes every call below). It keeps its decoder across
+ * reconnections, so counters cover the device's whole run. Most devices only talk; a session whose device must be
+ * spoken to (a Bluetooth dongle) writes through the {@link Output} it is given in {@link #start}.
  */
 public interface ProtocolSession {
     /** Where a session puts what it decoded. */
@@ -16,21 +18,39 @@ public interface ProtocolSession {
 
         void waveform(WaveformChunk chunk);
 
-        /** Samples the device sent were lost on the way (its frame counter jumped): waveforms are not continuous. */
+        /**
+         * Data could not arrive for a while although the port stayed open: a Bluetooth peripheral's link dropped, or
+         * a device's frame counter jumped over lost frames. Waveforms are not continuous across a gap.
+         */
         default void gap(DeviceGap gap) {
         }
     }
 
-    /** Bytes a session sends to its device (a start command, a request). */
+    /** Bytes to the device. A failed write is not thrown back: it ends the stream as a failed read does. */
+    @FunctionalInterface
     interface Output {
-        void write(byte[] bytes) throws IOException;
+        void write(byte[] bytes);
+    }
+
+    /** The port has just been opened (again); a device that must be spoken to first is addressed here. */
+    default void start(Output out, Instant now) {
+    }
+
+    /** Called after every read, with or without data, so at least once per read timeout: the session's timers. */
+    default void tick(Instant now, Sink sink) {
+    }
+
+    /** Plain words about the session for the device list (e.g. which Bluetooth device is connected), or null. */
+    default String statusMessage() {
+        return null;
     }
 
     /**
-     * Called each time the transport opens, before any bytes are read: a device that waits for a command before it
-     * streams gets it here. A failed write ends the connection, as a pulled cable does.
+     * False for devices that are silent between measurements (a cuff, a scale): the driver then does not report a
+     * silent port as a fault.
      */
-    default void start(Output out) throws IOException {
+    default boolean streamsContinuously() {
+        return true;
     }
 
     void accept(byte[] chunk, int offset, int length, Instant receivedAt, Sink sink);

@@ -8,10 +8,13 @@ public final class Protocols {
     private Protocols() {
     }
 
-    /** Binary first: its sync bit rejects ASCII within a few bytes, while ASCII decoders need a whole line. */
+    /**
+     * Binary first: its sync bit rejects ASCII within a few bytes, while ASCII decoders need a whole line. The
+     * Bluetooth dongle comes last and is never probed (it answers only when spoken to).
+     */
     public static List<DeviceProtocol> known() {
         return List.of(new ContecCms50Protocol(), new OpenBciCytonProtocol(), AsciiEcgProtocol.ad8232(),
-                new MasimoRadical7Protocol());
+                new MasimoRadical7Protocol(), new BleHealthProtocol());
     }
 
     public static DeviceProtocol byName(String name) {

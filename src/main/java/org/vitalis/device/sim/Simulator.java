@@ -14,7 +14,7 @@ import org.vitalis.device.transport.ByteTransport;
  * the rate multiplier. It runs on its own thread; a write failure (the port was closed) ends it quietly, as a device
  * keeps no log of a pulled cable.
  */
-public abstract class Simulator implements AutoCloseable {
+public abstract class Simulator implements SimulatedDevice {
     private static final Logger LOG = LoggerFactory.getLogger(Simulator.class);
 
     private final ByteTransport out;
@@ -36,7 +36,7 @@ public abstract class Simulator implements AutoCloseable {
     /** Units (frames or lines) per second at normal pace. */
     public abstract double unitRateHz();
 
-    /** Short name, e.g. "Contec CMS50D+ pulse oximeter". */
+    @Override
     public abstract String deviceName();
 
     /** The bytes of unit number {@code index}, at {@code seconds} of device time since the start. */
@@ -89,10 +89,12 @@ public abstract class Simulator implements AutoCloseable {
     }
 
     /** Why writing stopped, if the port failed; null if it did not. */
+    @Override
     public final IOException failure() {
         return failure;
     }
 
+    @Override
     public final boolean running() {
         Thread t = thread;
         return t != null && t.isAlive();

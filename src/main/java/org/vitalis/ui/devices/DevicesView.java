@@ -76,7 +76,7 @@ public final class DevicesView implements AutoCloseable {
         skipped.setMinWidth(135);
         table.getColumns().add(skipped);
         table.getColumns().add(column(m.get("devices.signal"), DevicesViewModel.Row::signal, 70));
-        table.getColumns().add(column(m.get("devices.battery"), DevicesViewModel.Row::battery, 70));
+        table.getColumns().add(column(m.get("devices.battery"), DevicesViewModel.Row::battery, 80));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
 
         Button connect = Ui.id(new Button(m.get("devices.connect")), "devices-connect");

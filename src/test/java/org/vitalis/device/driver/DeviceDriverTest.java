@@ -287,11 +287,110 @@ class DeviceDriverTest {
     }
 
     @Test
+    void aSessionThatMustSpeakFirstWritesAndAFailedWriteEndsTheStreamLikeAFailedRead() throws Exception {
+        Recorder rec = new Recorder();
+        java.util.List<byte[]> written = new java.util.concurrent.CopyOnWriteArrayList<>();
+        DeviceProtocol talker = new DeviceProtocol() {
+            @Override
+            public String name() {
+                return "talker";
+            }
+
+            @Override
+            public org.vitalis.device.transport.SerialSettings serialSettings() {
+                return org.vitalis.device.transport.SerialSettings.of8N1(9600);
+            }
+
+            @Override
+            public ProtocolSession newSession(String deviceId, Duration readingInterval) {
+                return new ProtocolSession() {
+                    private final ContecCms50Decoder decoder = new ContecCms50Decoder();
+                    private int ticks;
+
+                    @Override
+                    public void start(Output out, java.time.Instant now) {
+                        out.write(new byte[] {0x01, 0x03, 0x0C, 0x00});
+                    }
+
+                    @Override
+                    public void tick(java.time.Instant now, Sink sink) {
+                        ticks++;
+                    }
+
+                    @Override
+                    public String statusMessage() {
+                        return ticks > 0 ? "ticking" : null;
+                    }
+
+                    @Override
+                    public void accept(byte[] chunk, int offset, int length, java.time.Instant at, Sink sink) {
+                    }
+
+                    @Override
+                    public void endOfStream(Sink sink) {
+                    }
+
+                    @Override
+                    public org.vitalis.device.codec.StreamDecoder<?> decoder() {
+                        return decoder;
+                    }
+                };
+            }
+        };
+        try (DeviceDriver d = new DeviceDriver("talker", talker, () -> testPort(false, written), rec, FAST)) {
+            d.start();
+            await("the session's own words", WAIT, () -> "ticking".equals(d.status().message()));
+            assertThat(written).singleElement().satisfies(b -> assertThat(b).containsExactly(1, 3, 0x0C, 0));
+            assertThat(rec.statuses).extracting(DeviceStatus::state).doesNotContain(DeviceState.RECONNECTING);
+        }
+        try (DeviceDriver d = new DeviceDriver("talker", talker, () -> testPort(true, written), rec, FAST)) {
+            rec.statuses.clear();
+            d.start();
+            await("RECONNECTING", WAIT, () -> rec.sawState(DeviceState.RECONNECTING));
+            DeviceStatus s = rec.statuses.stream().filter(x -> x.state() == DeviceState.RECONNECTING).findFirst()
+                    .orElseThrow();
+            assertThat(s.message()).isEqualTo("Lost the connection to the device: the adapter refused the write");
+        }
+    }
+
+    @Test
     void optionsRejectNonsense() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> DeviceDriver.Options.defaults().withQueueCapacity(0))
                 .isInstanceOf(IllegalArgumentException.class);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> DeviceDriver.Options.defaults()
                 .withBackoff(Duration.ofSeconds(2), Duration.ofSeconds(1), 3)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /** A port that is always silent and keeps what is written, or refuses every write. */
+    private static ByteTransport testPort(boolean refuseWrites, java.util.List<byte[]> written) {
+        return new ByteTransport() {
+            @Override
+            public String describe() {
+                return "test port";
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len, Duration t) throws IOException {
+                try {
+                    Thread.sleep(t.toMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return 0;
+            }
+
+            @Override
+            public void write(byte[] data) throws IOException {
+                if (refuseWrites) {
+                    throw new IOException("the adapter refused the write");
+                }
+                written.add(data);
+            }
+
+            @Override
+            public void close() {
+            }
+        };
     }
 
     /** The device side of a TCP serial adapter, for the simulator to write to. */

@@ -26,7 +26,10 @@ class DevicesViewModelTest {
         assertThat(r.frames()).isEqualTo("1,234");
         assertThat(r.skipped()).isEqualTo("5");
         assertThat(r.signal()).isEqualTo("12");
-        assertThat(r.battery()).isEqualTo("80 %");
+        assertThat(r.battery()).isEmpty();
+        fake.state("ox-1", DeviceState.STREAMING, "Connected to Cuff (C0:11:22:33:44:55)", 87);
+        assertThat(vm.rows().getFirst().battery()).isEqualTo("87 %");
+        assertThat(vm.rows().getFirst().stateText()).isEqualTo("Streaming — Connected to Cuff (C0:11:22:33:44:55)");
     }
 
     @Test
