@@ -2,6 +2,7 @@ package org.vitalis.app;
 
 import java.time.Clock;
 import org.vitalis.registry.EcgRecordingService;
+import org.vitalis.registry.LesionImageService;
 import org.vitalis.registry.PatientService;
 import org.vitalis.registry.VitalsService;
 import org.vitalis.security.AccessGuard;
@@ -11,6 +12,8 @@ import org.vitalis.security.AuthService;
 import org.vitalis.security.PasswordHasher;
 import org.vitalis.security.UserAdminService;
 import org.vitalis.store.Database;
+import org.vitalis.vision.camera.Cameras;
+import org.vitalis.vision.camera.SystemCameras;
 
 /** The composition root's object graph: one database and the services built on it, wired by constructor. */
 final class Station implements AutoCloseable {
@@ -25,6 +28,9 @@ final class Station implements AutoCloseable {
     final PatientService patients;
     final VitalsService vitals;
     final EcgRecordingService ecg;
+    final LesionImageService lesions;
+    /** The system's cameras; in the demo the still-image dermatoscope first. Nothing starts until they are listed. */
+    final Cameras cameras;
     final AuditService audit;
 
     private Station(AppConfig config, Database db, Clock clock) {
@@ -39,6 +45,9 @@ final class Station implements AutoCloseable {
         this.patients = new PatientService(db, trail, guard, clock);
         this.vitals = new VitalsService(db, trail, guard, clock);
         this.ecg = new EcgRecordingService(db, trail, guard, clock);
+        this.lesions = new LesionImageService(db, trail, guard, clock);
+        this.cameras = config.demo() ? Cameras.withSources(DemoCamera.source().stream().toList(), new SystemCameras())
+                : new SystemCameras();
         this.audit = new AuditService(db, trail, guard);
     }
 
@@ -48,6 +57,7 @@ final class Station implements AutoCloseable {
 
     @Override
     public void close() {
+        cameras.close();
         db.close();
     }
 }

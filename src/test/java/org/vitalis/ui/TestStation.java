@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import org.vitalis.domain.Role;
 import org.vitalis.registry.EcgRecordingService;
+import org.vitalis.registry.LesionImageService;
 import org.vitalis.registry.PatientService;
 import org.vitalis.registry.VitalsService;
 import org.vitalis.security.AccessGuard;
@@ -29,6 +30,7 @@ public final class TestStation implements AutoCloseable {
     public final PatientService patients;
     public final VitalsService vitals;
     public final EcgRecordingService ecg;
+    public final LesionImageService lesions;
     public final AuditService audit;
     public final List<Path> backups = new java.util.concurrent.CopyOnWriteArrayList<>();
 
@@ -43,6 +45,7 @@ public final class TestStation implements AutoCloseable {
         patients = new PatientService(db, trail, guard, clock);
         vitals = new VitalsService(db, trail, guard, clock);
         ecg = new EcgRecordingService(db, trail, guard, clock);
+        lesions = new LesionImageService(db, trail, guard, clock);
         audit = new AuditService(db, trail, guard);
     }
 
@@ -58,6 +61,11 @@ public final class TestStation implements AutoCloseable {
     }
 
     public UiContext context(String language, boolean dark, boolean demo, Optional<StationDevices> devices) {
+        return context(language, dark, demo, devices, Optional.empty());
+    }
+
+    public UiContext context(String language, boolean dark, boolean demo, Optional<StationDevices> devices,
+            Optional<Imaging> imaging) {
         Backups b = (session, file, progress) -> {
             progress.accept(0.5);
             java.nio.file.Files.writeString(file, "backup");
@@ -68,7 +76,7 @@ public final class TestStation implements AutoCloseable {
                 new UiContext.DemoAccount("admin", ADMIN_PW, "ADMIN")) : List.of();
         return new UiContext(auth, users, patients, vitals, ecg, audit, b,
                 new UiContext.Station("ws-test", "H2 (test)", demo, accounts),
-                new UiContext.Settings(15, language, dark), Optional.empty(), devices, Optional.empty());
+                new UiContext.Settings(15, language, dark), Optional.empty(), devices, imaging);
     }
 
     @Override
