@@ -22,7 +22,7 @@ final class DemoCamera {
 
     static Optional<CameraSource> source() {
         try {
-            return Optional.of(StillImageSource.fromResources("Demo dermatoscope (pictures)", DemoCamera.class, PICTURES));
+            return Optional.of(StillImageSource.fromResources("Demo dermatoscope", DemoCamera.class, PICTURES));
         } catch (CameraException e) {
             LOG.warn("The demo camera is not available: {}", e.getMessage());
             return Optional.empty();

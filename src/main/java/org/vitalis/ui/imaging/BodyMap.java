@@ -77,9 +77,14 @@ final class BodyMap {
         limb(pane, tag, BodySites.FOOT, viewerLeft, viewerRight, 38, 239, 20, 10, m, onPick);
         Label title = new Label(m.get(front ? "imaging.map.front" : "imaging.map.back"));
         title.getStyleClass().add("text-muted");
-        Label sides = new Label(m.get("side.short." + viewerLeft.name()) + "                    "
-                + m.get("side.short." + viewerRight.name()));
-        sides.getStyleClass().add("text-muted");
+        // Two labels, not one: a single line of two Arabic words would be reordered right to left.
+        Label left = new Label(m.get("side.short." + viewerLeft.name()));
+        Label right = new Label(m.get("side.short." + viewerRight.name()));
+        left.getStyleClass().add("text-muted");
+        right.getStyleClass().add("text-muted");
+        HBox sides = new HBox(left, org.vitalis.ui.common.Ui.grow(), right);
+        sides.setPrefWidth(W);
+        sides.setMaxWidth(W);
         VBox box = new VBox(4, title, pane, sides);
         box.setAlignment(Pos.TOP_CENTER);
         return box;

@@ -43,7 +43,7 @@ final class CameraControl implements AutoCloseable {
                 preview = thread.scheduleWithFixedDelay(() -> {
                     try {
                         Optional<BufferedImage> frame = s.nextFrame();
-                        frame.ifPresent(onFrame);
+                        frame.map(CameraControl::forPreview).ifPresent(onFrame);
                     } catch (CameraException e) {
                         stopPreviewNow();
                         closeStream();
@@ -72,6 +72,25 @@ final class CameraControl implements AutoCloseable {
                 onError.accept(e.getMessage());
             }
         });
+    }
+
+    /** A preview needs no more than a screen's worth of pixels; the still is taken at full resolution. */
+    private static BufferedImage forPreview(BufferedImage frame) {
+        int max = 640;
+        if (frame.getWidth() <= max) {
+            return frame;
+        }
+        int h = Math.max(1, frame.getHeight() * max / frame.getWidth());
+        BufferedImage small = new BufferedImage(max, h, BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = small.createGraphics();
+        try {
+            g.setRenderingHint(java.awt.RenderingHints.KEY_INTERPOLATION,
+                    java.awt.RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+            g.drawImage(frame, 0, 0, max, h, null);
+        } finally {
+            g.dispose();
+        }
+        return small;
     }
 
     private CameraStream open(CameraSource camera, Resolution resolution) throws CameraException {

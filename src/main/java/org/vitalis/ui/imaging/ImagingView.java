@@ -49,7 +49,7 @@ import org.vitalis.vision.camera.Resolution;
 public final class ImagingView implements AutoCloseable {
     private static final double PREVIEW_W = 360;
     private static final double PREVIEW_H = 240;
-    private static final double RESULT_SIZE = 380;
+    private static final double RESULT_SIZE = 320;
     private static final double THUMB = 96;
 
     private final BorderPane root = new BorderPane();
@@ -77,7 +77,7 @@ public final class ImagingView implements AutoCloseable {
         });
         tabs.setPrefWidth(440);
         tabs.setMinWidth(400);
-        Node result = scroll(resultPanel(vm, m));
+        Node result = scroll(new VBox(12, picturePanel(vm, m), resultPanel(vm, m)));
         HBox center = new HBox(12, tabs, result);
         HBox.setHgrow(result, Priority.ALWAYS);
         center.setPadding(new Insets(0, 0, 0, 12));
@@ -141,7 +141,7 @@ public final class ImagingView implements AutoCloseable {
     // ------------------------------------------------------------------ taking a photo
 
     private Node takePanel(ImagingViewModel vm, Messages m, FileDialogs files) {
-        return new VBox(12, sitePanel(vm, m), cameraPanel(vm, m, files), picturePanel(vm, m));
+        return new VBox(12, sitePanel(vm, m), cameraPanel(vm, m, files));
     }
 
     private static VBox panel(String title, Node... content) {
@@ -199,7 +199,9 @@ public final class ImagingView implements AutoCloseable {
         notice.visibleProperty().bind(vm.modelNotice().isNotEmpty());
         notice.managedProperty().bind(notice.visibleProperty());
         Ui.wrapUnlessArabic(notice);
-        return panel(m.get("imaging.what"), new HBox(8, Ui.labelFor(kind, m.get("imaging.kind")), kind), oral,
+        HBox kindRow = new HBox(8, Ui.labelFor(kind, m.get("imaging.kind")), kind);
+        kindRow.setAlignment(Pos.CENTER_LEFT);
+        return panel(m.get("imaging.what"), kindRow, oral,
                 map.root(), siteText, notice);
     }
 
@@ -207,7 +209,7 @@ public final class ImagingView implements AutoCloseable {
         ComboBox<CameraSource> camera = Ui.id(new ComboBox<>(vm.cameras()), "imaging-camera");
         camera.setConverter(Choices.converter(CameraSource::name));
         camera.valueProperty().bindBidirectional(vm.camera());
-        camera.setMaxWidth(220);
+        camera.setPrefWidth(240);
         ComboBox<Resolution> resolution = Ui.id(new ComboBox<>(vm.resolutions()), "imaging-resolution");
         resolution.valueProperty().bindBidirectional(vm.resolution());
         resolution.setConverter(Choices.converter(Resolution::toString));
@@ -267,10 +269,21 @@ public final class ImagingView implements AutoCloseable {
         });
         incoming.visibleProperty().bind(Bindings.isNotEmpty(vm.incoming()));
         incoming.managedProperty().bind(incoming.visibleProperty());
+        noClipping(live, capture, importFile, watch);
         FlowPane cameraRow = new FlowPane(8, 8, camera, resolution, live, capture);
         cameraRow.setAlignment(Pos.CENTER_LEFT);
         FlowPane importRow = new FlowPane(8, 8, importFile, watch);
         return panel(m.get("imaging.source"), cameraRow, cameraMessage, previewFrame, importRow, watching, incoming);
+    }
+
+    /**
+     * Buttons keep their whole text: a clipped label reads wrong, and JavaFX 26 fails laying out a clipped right-to-left
+     * label that has a mnemonic.
+     */
+    private static void noClipping(javafx.scene.control.Control... controls) {
+        for (javafx.scene.control.Control c : controls) {
+            c.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
     }
 
     private static StackPane framed(ImageView view, double w, double h) {
@@ -318,18 +331,18 @@ public final class ImagingView implements AutoCloseable {
         store.getStyleClass().add("accent");
         store.disableProperty().bind(vm.canStore().not());
         store.setOnAction(e -> vm.store());
+        noClipping(retake, store);
         HBox actions = new HBox(8, retake, store);
         Label message = Ui.error("imaging-message");
         message.textProperty().bind(vm.message());
         VBox inHand = new VBox(8, framed(picture, PREVIEW_W, PREVIEW_H), text, checks, overrideBox, actions);
         inHand.visibleProperty().bind(vm.picture().isNotNull());
         inHand.managedProperty().bind(inHand.visibleProperty());
-        Label none = new Label(m.get("imaging.picture.none"));
-        none.getStyleClass().add("text-muted");
-        none.visibleProperty().bind(vm.picture().isNull());
-        none.managedProperty().bind(none.visibleProperty());
-        Ui.wrapUnlessArabic(none);
-        return panel(m.get("imaging.quality"), none, inHand, message);
+        VBox box = panel(m.get("imaging.quality"), inHand, message);
+        // The photo in hand shows until it is stored or retaken; the panel is there only while there is one.
+        box.visibleProperty().bind(vm.picture().isNotNull().or(vm.message().isNotEmpty()));
+        box.managedProperty().bind(box.visibleProperty());
+        return box;
     }
 
     // ------------------------------------------------------------------ results awaiting review, export
@@ -366,6 +379,7 @@ public final class ImagingView implements AutoCloseable {
         if (vm.canExport()) {
             Button export = Ui.id(new Button(m.get("imaging.export")), "imaging-export");
             export.setOnAction(e -> files.folder(m.plain("imaging.export")).ifPresent(vm::export));
+            noClipping(export);
             Label hint = new Label(m.get("imaging.export.hint"));
             hint.getStyleClass().add("text-muted");
             Ui.wrapUnlessArabic(hint);
@@ -480,13 +494,17 @@ public final class ImagingView implements AutoCloseable {
             Button override = Ui.id(new Button(m.get("imaging.review.override")), "imaging-override");
             override.disableProperty().bind(vm.reviewable().not().or(vm.reviewLabel().isEmpty()));
             override.setOnAction(e -> vm.override());
+            noClipping(confirm, override);
             VBox editor = new VBox(6, Ui.labelFor(label, m.get("imaging.review.label")), label,
                     Ui.labelFor(note, m.get("imaging.review.note")), note, new HBox(8, confirm, override));
             editor.visibleProperty().bind(vm.reviewable());
             editor.managedProperty().bind(editor.visibleProperty());
             box.getChildren().add(editor);
         }
-        return panel(m.get("imaging.review"), box);
+        VBox panel = panel(m.get("imaging.review"), box);
+        panel.visibleProperty().bind(vm.reviewText().isNotEmpty().or(vm.reviewable()));
+        panel.managedProperty().bind(panel.visibleProperty());
+        return panel;
     }
 
     private Node sameSite(ImagingViewModel vm, Messages m) {

@@ -486,15 +486,24 @@ public final class ImagingViewModel implements AutoCloseable {
             LesionImageSummary stored = bytes != null
                     ? lesions.storeFile(session, draft, file, bytes, still, q, reason)
                     : lesions.storeFrame(session, draft, still, cam, q, reason);
-            Optional<LesionAnalysis.Reading> reading = analysis.read(draft.kind(), still);
+            Optional<LesionAnalysis.Reading> reading;
+            try {
+                reading = analysis.read(draft.kind(), still);
+            } catch (RuntimeException e) {
+                // The photo is stored; a model that fails on it must not make the user store it twice.
+                LOG.warn("The model could not read a stored photo: {}", e.getClass().getSimpleName());
+                return new Shown(stored, still, Optional.empty(), true, m.get("imaging.result.failed",
+                        ErrorText.of(e, m)));
+            }
             if (reading.isPresent()) {
                 stored = lesions.attachResult(session, stored.id(), reading.get().result());
             }
-            return new Shown(stored, still, reading.map(LesionAnalysis.Reading::overlay), true);
+            return new Shown(stored, still, reading.map(LesionAnalysis.Reading::overlay), true, "");
         }, shown -> {
             busy.set(false);
             clearPicture();
             show(shown);
+            message.set(shown.problem());
             loadSameSite();
             loadAwaiting();
         }, e -> {
@@ -504,7 +513,7 @@ public final class ImagingViewModel implements AutoCloseable {
     }
 
     private record Shown(LesionImageSummary summary, BufferedImage picture, Optional<BufferedImage> overlay,
-            boolean explained) {
+            boolean explained, String problem) {
     }
 
     // ------------------------------------------------------------------ a stored picture and its result
@@ -517,7 +526,7 @@ public final class ImagingViewModel implements AutoCloseable {
             Optional<BufferedImage> explained = stored.summary().result()
                     .flatMap(r -> analysis.explain(stored.summary().kind(), pic, r));
             return new Shown(stored.summary(), pic, explained, stored.summary().result().isEmpty()
-                    || explained.isPresent());
+                    || explained.isPresent(), "");
         }, shown -> {
             clearPicture();
             show(shown);
@@ -637,7 +646,7 @@ public final class ImagingViewModel implements AutoCloseable {
     }
 
     private void reviewed(LesionImageSummary s) {
-        show(new Shown(s, shownPicture.get(), Optional.ofNullable(overlay.get()), true));
+        show(new Shown(s, shownPicture.get(), Optional.ofNullable(overlay.get()), true, ""));
         loadAwaiting();
         loadSameSite();
     }
