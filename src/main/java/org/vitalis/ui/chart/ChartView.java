@@ -21,12 +21,17 @@ import org.vitalis.ui.common.Ui;
 public final class ChartView {
     private final BorderPane root = new BorderPane();
 
-    /** {@code onEdit} receives the loaded patient to edit; {@code onBack} returns to the patient list. */
+    /**
+     * {@code onEdit} receives the loaded patient to edit; {@code onBack} returns to the patient list; {@code onEcgs}
+     * shows the patient's ECGs.
+     */
     public ChartView(ChartViewModel vm, VitalsService vitals, UserSession session, Async async, Messages m,
-            java.util.function.Consumer<org.vitalis.domain.Patient> onEdit, Runnable onBack) {
+            java.util.function.Consumer<org.vitalis.domain.Patient> onEdit, Runnable onBack, Runnable onEcgs) {
         Button back = Ui.id(new Button(m.get("chart.back")), "chart-back");
         back.setOnAction(e -> onBack.run());
-        HBox actions = new HBox(8, back);
+        Button ecgs = Ui.id(new Button(m.get("chart.ecgs")), "chart-ecgs");
+        ecgs.setOnAction(e -> onEcgs.run());
+        HBox actions = new HBox(8, back, ecgs);
         if (vm.canEdit()) {
             Button edit = Ui.id(new Button(m.get("chart.edit")), "chart-edit");
             edit.disableProperty().bind(vm.patient().isNull());

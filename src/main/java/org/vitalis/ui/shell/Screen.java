@@ -6,6 +6,8 @@ import org.vitalis.security.Permission;
 public enum Screen {
     PATIENTS(Permission.PATIENT_READ, "nav.patients"),
     INTAKE(Permission.VITALS_RECORD, "nav.intake"),
+    ECG(Permission.VITALS_RECORD, "nav.ecg"),
+    ECG_REVIEW(Permission.CLINICAL_CONFIRM, "nav.ecgReview"),
     DEVICES(Permission.VITALS_RECORD, "nav.devices"),
     USERS(Permission.USER_MANAGE, "nav.users"),
     AUDIT(Permission.AUDIT_VIEW, "nav.audit"),

@@ -20,8 +20,10 @@ class ShellViewModelTest {
 
     @Test
     void screensFollowThePermissionsOfTheRole() {
-        assertThat(shell(Role.NURSE, "en").screens()).containsExactly(Screen.PATIENTS, Screen.INTAKE, Screen.DEVICES);
-        assertThat(shell(Role.DOCTOR, "en").screens()).containsExactly(Screen.PATIENTS, Screen.INTAKE, Screen.DEVICES);
+        assertThat(shell(Role.NURSE, "en").screens()).containsExactly(Screen.PATIENTS, Screen.INTAKE, Screen.ECG,
+                Screen.DEVICES);
+        assertThat(shell(Role.DOCTOR, "en").screens()).containsExactly(Screen.PATIENTS, Screen.INTAKE, Screen.ECG,
+                Screen.ECG_REVIEW, Screen.DEVICES);
         ShellViewModel admin = shell(Role.ADMIN, "en");
         assertThat(admin.screens()).containsExactly(Screen.PATIENTS, Screen.USERS, Screen.AUDIT, Screen.BACKUP);
         assertThat(admin.current().get()).isEqualTo(Screen.USERS);
