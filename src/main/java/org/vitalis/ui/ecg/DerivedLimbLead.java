@@ -1,6 +1,6 @@
 package org.vitalis.ui.ecg;
 
-import org.vitalis.ecg.signal.LimbLeads;
+import org.vitalis.ecg.format.LimbLeads;
 
 /** III, aVR, aVL or aVF computed from live leads I and II as they are drawn. */
 final class DerivedLimbLead implements LeadSignal {

@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.vitalis.ecg.signal.LimbLeads;
+import org.vitalis.ecg.format.LimbLeads;
 
 /**
  * One ECG device's live channels on a common sample clock, so that leads recorded together line up sample for

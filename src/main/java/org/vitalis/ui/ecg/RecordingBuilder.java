@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.vitalis.ecg.format.EcgLead;
 import org.vitalis.ecg.format.EcgRecord;
-import org.vitalis.ecg.signal.LimbLeads;
+import org.vitalis.ecg.format.LimbLeads;
 
 /**
  * Turns samples [from, to) of a live trace into a recording of exactly the counts the device sent, each lead with
@@ -28,27 +28,11 @@ final class RecordingBuilder {
         if (leads.isEmpty()) {
             throw new IllegalStateException("no lead holds samples " + from + ".." + to);
         }
-        derive(leads);
-        leads.sort((a, b) -> LeadOrder.COMPARATOR.compare(a.label(), b.label()));
         Instant start = trace.arrivalOf(from);
-        return new EcgRecord(id, start, trace.samplingFrequency(), leads, List.of(), List.of());
+        List<EcgLead> complete = new ArrayList<>(LimbLeads.derive(
+                new EcgRecord(id, start, trace.samplingFrequency(), leads, List.of(), List.of())).leads());
+        complete.sort((a, b) -> LeadOrder.COMPARATOR.compare(a.label(), b.label()));
+        return new EcgRecord(id, start, trace.samplingFrequency(), complete, List.of(), List.of());
     }
 
-    private static void derive(List<EcgLead> leads) {
-        EcgLead one = find(leads, "I");
-        EcgLead two = find(leads, "II");
-        if (one == null || two == null || one.gain() != two.gain() || one.baseline() != two.baseline()
-                || !one.unit().equals(two.unit())) {
-            return;
-        }
-        for (LimbLeads.DerivedLead d : LimbLeads.counts(one.samples(), two.samples(), one.baseline())) {
-            if (find(leads, d.name()) == null) {
-                leads.add(new EcgLead(d.name(), d.counts(), one.gain() * d.gainFactor(), 0, one.unit()));
-            }
-        }
-    }
-
-    private static EcgLead find(List<EcgLead> leads, String label) {
-        return leads.stream().filter(l -> l.label().equals(label)).findFirst().orElse(null);
-    }
 }

@@ -1,4 +1,4 @@
-package org.vitalis.ecg.signal;
+package org.vitalis.ecg.format;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
