@@ -19,6 +19,7 @@ public final class Benchmarks {
         rows.addAll(CodecBenchmark.run());
         rows.addAll(DeviceLatencyBenchmark.run());
         rows.addAll(EcgAnalysisBenchmark.run());
+        rows.addAll(EcgSweepBenchmark.run());
         rows.addAll(ColdStartBenchmark.run());
         print(rows);
         // The ECG detector is scored on MIT-BIH DS1, which only the shared data sets hold.

@@ -23,15 +23,18 @@ public final class ChartView {
     private final BorderPane root = new BorderPane();
 
     /**
-     * {@code onEdit} receives the loaded patient to edit; {@code onBack} returns to the patient list; {@code onPhotos}
-     * opens the patient's lesion photos (null: no link, this user has no photo screen).
+     * {@code onEdit} receives the loaded patient to edit; {@code onBack} returns to the patient list; {@code onEcgs}
+     * shows the patient's ECGs; {@code onPhotos} opens the patient's lesion photos (null: no link, this user has no
+     * photo screen).
      */
     public ChartView(ChartViewModel vm, VitalsService vitals, UserSession session, Async async, Messages m,
-            java.util.function.Consumer<org.vitalis.domain.Patient> onEdit, Runnable onBack,
+            java.util.function.Consumer<org.vitalis.domain.Patient> onEdit, Runnable onBack, Runnable onEcgs,
             java.util.function.Consumer<PatientSummary> onPhotos) {
         Button back = Ui.id(new Button(m.get("chart.back")), "chart-back");
         back.setOnAction(e -> onBack.run());
-        HBox actions = new HBox(8, back);
+        Button ecgs = Ui.id(new Button(m.get("chart.ecgs")), "chart-ecgs");
+        ecgs.setOnAction(e -> onEcgs.run());
+        HBox actions = new HBox(8, back, ecgs);
         if (vm.canEdit()) {
             Button edit = Ui.id(new Button(m.get("chart.edit")), "chart-edit");
             edit.disableProperty().bind(vm.patient().isNull());

@@ -5,6 +5,8 @@ package org.vitalis.ui.intake;
  * ring buffer keeps memory fixed however long the device streams.
  */
 public final class Waveform {
+    /** The lead a rhythm strip shows by convention. */
+    private static final String PREFERRED = "II";
     private final double[] ring;
     private int next;
     private int filled;
@@ -15,7 +17,18 @@ public final class Waveform {
         ring = new double[capacity];
     }
 
+    /**
+     * Adds a chunk of one channel. A device with several channels (a 12-lead board) shows one of them, lead II when
+     * it sends it, so that leads are never spliced into one trace.
+     */
     public synchronized void append(String channel, double sampleRateHz, double[] values) {
+        if (!channel.equals(this.channel)) {
+            if (!this.channel.isEmpty() && (this.channel.equals(PREFERRED) || !channel.equals(PREFERRED))) {
+                return;
+            }
+            next = 0;
+            filled = 0;
+        }
         this.channel = channel;
         this.sampleRateHz = sampleRateHz;
         for (double v : values) {

@@ -72,8 +72,15 @@ final class PatientWorkspace {
 
     void openChart(long patientId) {
         ChartViewModel vm = new ChartViewModel(ctx.patients(), ctx.vitals(), session, async, m, patientId);
-        root.setCenter(new ChartView(vm, ctx.vitals(), session, async, m, this::register, this::showList, onPhotos)
-                .root());
+        root.setCenter(new ChartView(vm, ctx.vitals(), session, async, m, this::register, this::showList,
+                () -> openEcgs(patientId), onPhotos).root());
+    }
+
+    /** The patient's ECGs on the review screen, with the way back to the chart. */
+    void openEcgs(long patientId) {
+        var vm = new org.vitalis.ui.ecgreview.EcgReviewViewModel(ctx.ecg(), ctx.patients(), session, async, m,
+                patientId);
+        root.setCenter(new org.vitalis.ui.ecgreview.EcgReviewView(vm, m, () -> openChart(patientId)).root());
     }
 
     Parent root() {

@@ -9,6 +9,8 @@ import org.vitalis.security.UserSession;
 public enum Screen {
     PATIENTS("nav.patients", Permission.PATIENT_READ),
     INTAKE("nav.intake", Permission.VITALS_RECORD),
+    ECG("nav.ecg", Permission.VITALS_RECORD),
+    ECG_REVIEW("nav.ecgReview", Permission.CLINICAL_CONFIRM),
     DEVICES("nav.devices", Permission.VITALS_RECORD),
     USERS("nav.users", Permission.USER_MANAGE),
     AUDIT("nav.audit", Permission.AUDIT_VIEW),

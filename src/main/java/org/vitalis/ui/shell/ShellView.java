@@ -38,6 +38,10 @@ import org.vitalis.ui.devices.DevicesView;
 import org.vitalis.ui.devices.DevicesViewModel;
 import org.vitalis.ui.imaging.ImagingView;
 import org.vitalis.ui.imaging.ImagingViewModel;
+import org.vitalis.ui.ecg.EcgAcquisitionView;
+import org.vitalis.ui.ecg.EcgAcquisitionViewModel;
+import org.vitalis.ui.ecgreview.EcgReviewView;
+import org.vitalis.ui.ecgreview.EcgReviewViewModel;
 import org.vitalis.ui.intake.IntakeView;
 import org.vitalis.ui.intake.IntakeViewModel;
 import org.vitalis.ui.users.UsersView;
@@ -61,6 +65,7 @@ public final class ShellView {
     private final Timeline clock;
     private PatientWorkspace patients;
     private ImagingViewModel imagingVm;
+    private EcgReviewView ecgReview;
 
     public ShellView(ShellViewModel vm, UiContext ctx, Async async, Messages m, FileDialogs files, boolean dark,
             ShellActions actions) {
@@ -164,7 +169,11 @@ public final class ShellView {
             root.setCenter(new Label(m.get("shell.noScreens")));
             return;
         }
+        boolean cached = built.containsKey(s);
         root.setCenter(built.computeIfAbsent(s, this::build));
+        if (s == Screen.ECG_REVIEW && cached) {
+            ecgReview.refresh();
+        }
         if (s == Screen.PATIENTS && patients != null) {
             // Coming back to the list is coming back to find someone: typing goes to the search.
             javafx.application.Platform.runLater(patients::focusSearchIfListed);
@@ -206,6 +215,20 @@ public final class ShellView {
                 closeables.add(view);
                 yield view.root();
             }
+            case ECG -> {
+                EcgAcquisitionViewModel evm = new EcgAcquisitionViewModel(ctx.ecg(), ctx.patients(), ctx.devices(),
+                        session, async, m);
+                evm.onOpenReview(this::openEcgReview);
+                closeables.add(evm);
+                EcgAcquisitionView view = new EcgAcquisitionView(evm, m, files);
+                closeables.add(view);
+                yield view.root();
+            }
+            case ECG_REVIEW -> {
+                ecgReview = new EcgReviewView(new EcgReviewViewModel(ctx.ecg(), ctx.patients(), session, async, m,
+                        null), m, null);
+                yield ecgReview.root();
+            }
         };
     }
 
@@ -213,6 +236,15 @@ public final class ShellView {
     private void openPhotos(org.vitalis.domain.PatientSummary patient) {
         vm.current().set(Screen.IMAGING);
         imagingVm.choosePatient(patient);
+    }
+
+    /** Shows a stored ECG on the review screen; only doctors have it, and only they are sent there. */
+    private void openEcgReview(long recordingId) {
+        if (!vm.screens().contains(Screen.ECG_REVIEW)) {
+            return;
+        }
+        vm.current().set(Screen.ECG_REVIEW);
+        ecgReview.open(recordingId);
     }
 
     /** Stops the clock and device updates; the view is discarded after logout or a language switch. */

@@ -20,10 +20,10 @@ class ShellViewModelTest {
 
     @Test
     void screensFollowThePermissionsOfTheRole() {
-        assertThat(shell(Role.NURSE, "en").screens()).containsExactly(Screen.PATIENTS, Screen.INTAKE, Screen.DEVICES,
-                Screen.IMAGING);
-        assertThat(shell(Role.DOCTOR, "en").screens()).containsExactly(Screen.PATIENTS, Screen.INTAKE, Screen.DEVICES,
-                Screen.IMAGING);
+        assertThat(shell(Role.NURSE, "en").screens()).containsExactly(Screen.PATIENTS, Screen.INTAKE, Screen.ECG,
+                Screen.DEVICES, Screen.IMAGING);
+        assertThat(shell(Role.DOCTOR, "en").screens()).containsExactly(Screen.PATIENTS, Screen.INTAKE, Screen.ECG,
+                Screen.ECG_REVIEW, Screen.DEVICES, Screen.IMAGING);
         ShellViewModel admin = shell(Role.ADMIN, "en");
         assertThat(admin.screens()).containsExactly(Screen.PATIENTS, Screen.USERS, Screen.AUDIT, Screen.BACKUP,
                 Screen.IMAGING);

@@ -1,0 +1,48 @@
+package org.vitalis.ui.ecgreview;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalInt;
+import org.vitalis.ecg.signal.EcgAnalysis;
+import org.vitalis.ecg.signal.RhythmAnalysis;
+import org.vitalis.ecg.signal.RhythmAnalysis.Kind;
+import org.vitalis.registry.EcgStatements;
+import org.vitalis.ui.common.Messages;
+import org.vitalis.ui.ecg.EcgText;
+
+/**
+ * The rhythm statements of {@link EcgStatements} in the user's language: the same rules (sinus only where the
+ * median beat has a P wave, fibrillation only as a suggestion), worded from the bundles, so the screen says in Arabic
+ * what the report says in English.
+ */
+final class RhythmStatements {
+    private RhythmStatements() {
+    }
+
+    static List<String> of(EcgAnalysis a, Messages m) {
+        RhythmAnalysis r = a.rhythm();
+        OptionalInt rate = EcgStatements.heartRate(a);
+        if (r.has(Kind.INSUFFICIENT_BEATS) || rate.isEmpty()) {
+            return List.of(m.get("ecgreview.rhythm.insufficient", m.number(r.beats()),
+                    m.number(Math.round(a.durationS()))));
+        }
+        String bpm = m.number(rate.getAsInt());
+        boolean p = a.intervals().pWavePresent();
+        List<String> out = new ArrayList<>();
+        if (r.has(Kind.IRREGULARLY_IRREGULAR)) {
+            out.add(m.get("ecgreview.rhythm.irregular", bpm));
+        } else if (r.has(Kind.BRADYCARDIA)) {
+            out.add(m.get(p ? "ecgreview.rhythm.sinusBradycardia" : "ecgreview.rhythm.bradycardia", bpm));
+        } else if (r.has(Kind.TACHYCARDIA)) {
+            out.add(m.get(p ? "ecgreview.rhythm.sinusTachycardia" : "ecgreview.rhythm.tachycardia", bpm));
+        } else {
+            out.add(m.get(p ? "ecgreview.rhythm.sinus" : "ecgreview.rhythm.noP", bpm));
+        }
+        for (RhythmAnalysis.Flag f : r.flags()) {
+            if (f.kind() == Kind.PAUSE || f.kind() == Kind.PREMATURE_BEAT) {
+                out.add(m.get("ecgreview.rhythm." + f.kind().name(), EcgText.decimal(f.startS(), m)));
+            }
+        }
+        return out;
+    }
+}
