@@ -18,6 +18,7 @@ public final class Benchmarks {
         rows.addAll(VitalsSaveBenchmark.run());
         rows.addAll(CodecBenchmark.run());
         rows.addAll(DeviceLatencyBenchmark.run());
+        rows.addAll(DeviceToScreenBenchmark.run());
         rows.addAll(EcgAnalysisBenchmark.run());
         rows.addAll(EcgSweepBenchmark.run());
         rows.addAll(ColdStartBenchmark.run());
@@ -29,6 +30,8 @@ public final class Benchmarks {
         } else {
             System.out.println("\nECG detector benchmark skipped: ../shared/data/mitdb-ds1 is not beside the project.");
         }
+        // The screen benchmarks keep the JavaFX toolkit up for each other; nothing after this needs it.
+        javafx.application.Platform.exit();
     }
 
     /** One figure of the table. */

@@ -32,24 +32,15 @@ public final class EcgSweepBenchmark {
 
     public static void main(String[] args) throws Exception {
         Benchmarks.print(run());
+        Platform.exit();
     }
 
     public static List<Benchmarks.Row> run() throws Exception {
-        System.setProperty("glass.platform", System.getProperty("glass.platform", "Headless"));
-        System.setProperty("prism.order", System.getProperty("prism.order", "sw"));
-        CompletableFuture<Void> started = new CompletableFuture<>();
-        try {
-            Platform.startup(() -> started.complete(null));
-        } catch (IllegalStateException alreadyRunning) {
-            started.complete(null);
-        }
-        started.get();
+        BenchFx.start();
         List<Benchmarks.Row> rows = new ArrayList<>();
         rows.addAll(scenario(1, false));
         rows.addAll(scenario(1, true));
         rows.addAll(scenario(10, false));
-        // The toolkit would otherwise keep the benchmark's JVM alive; nothing after this needs it.
-        Platform.exit();
         return rows;
     }
 

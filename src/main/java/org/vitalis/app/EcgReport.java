@@ -22,7 +22,10 @@ final class EcgReport {
         if (a.detectionLead() < 0) {
             out.println("Beats: none detected (no lead had usable signal).");
         } else {
-            out.println(f("Beats: %d detected on %s", a.beats().count(), a.labels().get(a.detectionLead())));
+            double vf = a.beats().ventricularFibrillation().stream()
+                    .mapToDouble(e -> e.durationS(a.samplingFrequency())).sum();
+            out.println(f("Beats: %d detected on %s%s", a.beats().count(), a.labels().get(a.detectionLead()),
+                    vf > 0 ? f(" (none in the %.0f s of ventricular flutter/fibrillation pattern)", vf) : ""));
         }
         a.heartRate().ifPresent(h -> out.println(f(
                 "Heart rate: %.0f /min (mean RR %.0f ms); HRV: SDNN %.0f ms, RMSSD %.0f ms, pNN50 %.1f %%",

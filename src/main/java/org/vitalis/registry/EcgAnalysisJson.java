@@ -14,6 +14,7 @@ import org.vitalis.ecg.signal.Intervals;
 import org.vitalis.ecg.signal.LeadQuality;
 import org.vitalis.ecg.signal.QrsDetection;
 import org.vitalis.ecg.signal.RhythmAnalysis;
+import org.vitalis.ecg.signal.VfDetector;
 
 /**
  * An {@link EcgAnalysis} as stored JSON, field by field with names of its own, so the stored form does not change
@@ -43,6 +44,14 @@ final class EcgAnalysisJson {
         }
         number(beats, "samplingFrequency", a.beats().samplingFrequency());
         beats.put("algorithmVersion", a.beats().algorithmVersion());
+        ArrayNode vf = beats.putArray("ventricularFibrillation");
+        for (VfDetector.Episode e : a.beats().ventricularFibrillation()) {
+            ObjectNode o = vf.addObject();
+            o.put("start", e.start());
+            o.put("end", e.end());
+            number(o, "dominantHz", e.dominantHz());
+            number(o, "leakage", e.leakage());
+        }
         a.heartRate().ifPresentOrElse(h -> {
             ObjectNode o = root.putObject("heartRate");
             o.put("intervals", h.intervals());
@@ -128,7 +137,16 @@ final class EcgAnalysisJson {
             for (int i = 0; i < r.length; i++) {
                 r[i] = integer(samples.get(i), "beat");
             }
-            QrsDetection detection = new QrsDetection(r, number(beats, "samplingFrequency"), text(beats, "algorithmVersion"));
+            // absent from analyses stored before ventricular flutter/fibrillation was looked for: then there was none
+            List<VfDetector.Episode> vf = new ArrayList<>();
+            if (beats.has("ventricularFibrillation")) {
+                for (JsonNode e : array(beats, "ventricularFibrillation")) {
+                    vf.add(new VfDetector.Episode(integer(e.get("start"), "VF start"), integer(e.get("end"), "VF end"),
+                            number(e, "dominantHz"), number(e, "leakage")));
+                }
+            }
+            QrsDetection detection = new QrsDetection(r, number(beats, "samplingFrequency"), text(beats, "algorithmVersion"),
+                    vf);
             JsonNode hr = root.get("heartRate");
             Optional<HeartRateVariability.Result> heartRate = hr == null || hr.isNull() ? Optional.empty()
                     : Optional.of(new HeartRateVariability.Result(integer(hr.get("intervals"), "intervals"),

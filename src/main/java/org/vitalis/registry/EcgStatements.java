@@ -12,7 +12,9 @@ import org.vitalis.ecg.signal.RhythmAnalyzer;
 /**
  * The rhythm analysis in words, one place for the command line's report and the screens. Statements are decision
  * support, never a diagnosis; "sinus" is said only where the median beat has a P wave (sinus origin needs one), and
- * fibrillation only as a suggestion, since the analyser sees RR intervals and the median beat, not every P wave.
+ * atrial fibrillation only as a suggestion, since the analyser sees RR intervals and the median beat, not every P
+ * wave. A ventricular flutter/fibrillation pattern is a "pattern", for the same reason, but it comes first and asks
+ * for the patient to be checked at once: if it is real, minutes count.
  */
 public final class EcgStatements {
     private EcgStatements() {
@@ -21,6 +23,7 @@ public final class EcgStatements {
     /** The name of a kind of rhythm flag, lower case, as in a list of flags ("premature beat"). */
     public static String label(Kind kind) {
         return switch (kind) {
+            case VENTRICULAR_FIBRILLATION_OR_FLUTTER -> "ventricular flutter/fibrillation pattern";
             case INSUFFICIENT_BEATS -> "insufficient beats";
             case BRADYCARDIA -> "bradycardia";
             case TACHYCARDIA -> "tachycardia";
@@ -37,19 +40,27 @@ public final class EcgStatements {
     }
 
     /**
-     * Short sentences: rhythm and rate first ("Sinus rhythm 72/min"), then pauses and premature beats with their
+     * Short sentences: a ventricular flutter/fibrillation pattern first, as the emergency it is; then rhythm and rate
+     * ("Sinus rhythm 72/min", over the beats outside any such pattern), then pauses and premature beats with their
      * counts.
      */
     public static List<String> summary(EcgAnalysis a) {
         RhythmAnalysis r = a.rhythm();
         OptionalInt rate = heartRate(a);
+        List<String> out = new ArrayList<>();
+        List<RhythmAnalysis.Flag> vf = r.flags(Kind.VENTRICULAR_FIBRILLATION_OR_FLUTTER);
+        if (!vf.isEmpty()) {
+            double seconds = vf.stream().mapToDouble(f -> f.endS() - f.startS()).sum();
+            out.add(String.format(Locale.ROOT, "Ventricular flutter/fibrillation pattern, %.0f s%s \u2014 check the patient "
+                    + "at once", seconds, vf.size() == 1 ? "" : " in " + vf.size() + " episodes"));
+        }
         if (r.has(Kind.INSUFFICIENT_BEATS) || rate.isEmpty()) {
-            return List.of(String.format(Locale.ROOT, "Too few beats for a rate or rhythm statement (%d in %.0f s)",
+            out.add(String.format(Locale.ROOT, "Too few beats for a rate or rhythm statement (%d in %.0f s)",
                     r.beats(), a.durationS()));
+            return out;
         }
         int bpm = rate.getAsInt();
         boolean p = a.intervals().pWavePresent();
-        List<String> out = new ArrayList<>();
         if (r.has(Kind.IRREGULARLY_IRREGULAR)) {
             out.add("Irregularly irregular rhythm suggesting atrial fibrillation, " + bpm + "/min");
         } else if (r.has(Kind.BRADYCARDIA)) {

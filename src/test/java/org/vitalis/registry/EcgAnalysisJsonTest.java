@@ -37,7 +37,25 @@ class EcgAnalysisJsonTest {
             noisy[i] = beat + (t > 8 ? 0.4 * rnd.nextGaussian() : 0.01 * rnd.nextGaussian());
         }
         out.add(EcgAnalyzer.analyze(new double[][] {noisy, new double[noisy.length]}, new String[] {"II", "V1"}, 500));
+        out.add(EcgAnalyzer.analyze(new double[][] {sinusFibrillationSinus(250)}, new String[] {"II"}, 250));
         return out;
+    }
+
+    /** Beats at 75 /min, then 20 s of a wandering 5 Hz sine-like oscillation (VF-like), then beats again. */
+    static double[] sinusFibrillationSinus(double fs) {
+        double[] x = new double[(int) (60 * fs)];
+        double phase = 0;
+        for (int i = 0; i < x.length; i++) {
+            double t = i / fs;
+            phase += 2 * Math.PI * (5 + 0.5 * Math.sin(2 * Math.PI * 0.2 * t)) / fs;
+            if (t >= 20 && t < 40) {
+                x[i] = (0.5 + 0.2 * Math.sin(2 * Math.PI * 0.3 * t)) * Math.sin(phase);
+            } else {
+                double z = (t % 0.8 - 0.4) / 0.012;
+                x[i] = 1.2 * Math.exp(-0.5 * z * z);
+            }
+        }
+        return x;
     }
 
     @Test
@@ -66,6 +84,22 @@ class EcgAnalysisJsonTest {
         assertThat(EcgStatements.summary(all.get(2))).anyMatch(s -> s.matches("\\d+ pauses? longer than 2 s"));
         assertThat(EcgStatements.label(RhythmAnalysis.Kind.IRREGULARLY_IRREGULAR))
                 .isEqualTo("irregularly irregular rhythm suggesting atrial fibrillation");
+        List<String> vf = EcgStatements.summary(all.get(3));
+        assertThat(vf.get(0)).matches("Ventricular flutter/fibrillation pattern, (19|20|21) s \u2014 check the patient at once");
+        assertThat(vf.get(1)).matches("Rhythm 7[4-7]/min, no P wave found");
+        assertThat(EcgStatements.label(RhythmAnalysis.Kind.VENTRICULAR_FIBRILLATION_OR_FLUTTER))
+                .isEqualTo("ventricular flutter/fibrillation pattern");
+    }
+
+    @Test
+    void ventricularFibrillationSurvivesTheRoundTripAndOlderTextWithoutItReadsAsNone() {
+        EcgAnalysis a = analyses().get(3);
+        assertThat(a.beats().ventricularFibrillation()).hasSize(1);
+        assertThat(EcgAnalysisJson.read(EcgAnalysisJson.write(a)).beats().ventricularFibrillation())
+                .isEqualTo(a.beats().ventricularFibrillation());
+        String older = EcgAnalysisJson.write(analyses().get(0)).replace(",\"ventricularFibrillation\":[]", "");
+        assertThat(older).doesNotContain("ventricularFibrillation");
+        assertThat(EcgAnalysisJson.read(older).beats().ventricularFibrillation()).isEmpty();
     }
 
     @Test

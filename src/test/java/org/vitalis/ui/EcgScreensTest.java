@@ -298,6 +298,16 @@ class EcgScreensTest extends UiTestBase {
                 .anyMatch(r -> r.id() == first && r.review().isPresent()));
         shoot("ecgreview-confirmed", language, dark);
 
+        // The confirmed recording saves as its true-scale PDF, with the patient and who confirmed it.
+        nextFile = dir.resolve("report-" + language + ".pdf");
+        press("ecgreview-report");
+        Fx.waitUntil("the report is saved", () -> text("ecgreview-notice").contains("report-" + language + ".pdf"));
+        try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(nextFile.toFile())) {
+            assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(doc)).contains("Salma Haddad")
+                    .contains(patient.getMrn()).contains("Sinus rhythm, normal ECG.").contains("Confirmed by doctor");
+        }
+        nextFile = null;
+
         // Another doctor confirms the second recording while this one reads it: theirs stands, this text is shown.
         Fx.run(() -> list.getSelectionModel().select(list.getItems().stream().filter(r -> r.id() == second)
                 .findFirst().orElseThrow()));

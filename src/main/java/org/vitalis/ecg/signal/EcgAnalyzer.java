@@ -6,11 +6,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The one entry point for a CLI or a screen: quality per lead, baseline filtering, QRS detection on the best lead,
- * QRS shape classes, RR/HR/HRV, rhythm flags and intervals. Never throws on a strange recording: its findings say what was wrong.
+ * The one entry point for a CLI or a screen: quality per lead, baseline filtering, QRS detection (with ventricular
+ * flutter/fibrillation, which has no beats) on the best lead, QRS shape classes, RR/HR/HRV, rhythm flags and intervals. Never throws on a strange recording: its findings say what was wrong.
  */
 public final class EcgAnalyzer {
-    public static final String VERSION = "vitalis-ecg-analysis/1.1 [" + QrsDetector.VERSION + "; " + HeartRateVariability.VERSION
+    public static final String VERSION = "vitalis-ecg-analysis/1.2 [" + QrsDetector.VERSION + "; " + HeartRateVariability.VERSION
             + "; " + RhythmAnalyzer.VERSION + "; " + Delineator.VERSION + "; " + SignalQuality.VERSION + "]";
 
     /** Sampling rates the analysis is designed and tested for, Hz (issue 5). */
@@ -69,10 +69,14 @@ public final class EcgAnalyzer {
         }
 
         int best = bestLead(quality);
-        int[] beats = best >= 0 && n > 0 ? new QrsDetector(fs).detect(filtered[best]).beats() : new int[0];
-        QrsDetection detection = new QrsDetection(beats, fs, QrsDetector.VERSION);
-        Optional<HeartRateVariability.Result> hrv = beats.length >= 3
-                ? Optional.of(HeartRateVariability.of(HeartRateVariability.rrIntervals(beats, fs)))
+        QrsDetection detection = best >= 0 && n > 0 ? new QrsDetector(fs).detect(filtered[best])
+                : new QrsDetection(new int[0], fs, QrsDetector.VERSION);
+        int[] beats = detection.beats();
+        List<VfDetector.Episode> vf = detection.ventricularFibrillation();
+        // no RR interval across ventricular flutter/fibrillation
+        double[][] rr = HeartRateVariability.rrIntervals(beats, fs, vf);
+        Optional<HeartRateVariability.Result> hrv = HeartRateVariability.count(rr) >= 2
+                ? Optional.of(HeartRateVariability.of(rr))
                 : Optional.empty();
         boolean[] use = new boolean[leads];
         for (int l = 0; l < leads; l++) {
@@ -83,7 +87,7 @@ public final class EcgAnalyzer {
                 Arrays.copyOfRange(beats, from, to + 1), fs).pWavePresent();
         // ventricular ectopic beats, told by their QRS shape, are left out of the atrial fibrillation statistics
         int[] shapes = QrsShapes.classify(filtered, use, beats, fs);
-        RhythmAnalysis rhythm = RhythmAnalyzer.analyze(beats, fs, duration, atrial, shapes);
+        RhythmAnalysis rhythm = RhythmAnalyzer.analyze(beats, fs, duration, atrial, shapes, vf);
         Intervals intervals = Delineator.measure(filtered, use, beats, fs);
         return new EcgAnalysis(names, fs, duration, best, detection, hrv, rhythm, intervals, quality, VERSION);
     }

@@ -1,6 +1,7 @@
 package org.vitalis.ecg.signal;
 
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * QRS detector after Pan and Tompkins (IEEE TBME 32(3):230-236, 1985) with the decision rules that Hamilton and
@@ -29,6 +30,9 @@ import java.util.Arrays;
  * <li>The R peak is the largest band-passed deflection within 50 ms (half a normal QRS) of the QRS's steepest slope,
  * less the filters' group delay: anchoring on the slope keeps the late, T-like hump of a wide ventricular beat from
  * taking the fiducial.</li>
+ * <li>No beats inside ventricular flutter or fibrillation ({@link VfDetector}): its waves are not QRS complexes,
+ * and a detector that adapts to whatever peaks it sees would otherwise report each one as a beat (ANSI/AAMI EC57
+ * gives them no beat annotations either).</li>
  * </ul>
  * Every duration is in seconds and every cut-off in hertz, so the detector behaves the same from 125 to 1000 Hz. None
  * of these numbers was fitted to a test database.
@@ -39,7 +43,8 @@ import java.util.Arrays;
  * (fewer beats missed among large ectopics, more T waves and noise taken).
  */
 public final class QrsDetector {
-    public static final String VERSION = "vitalis-qrs/1.1 (Pan-Tompkins 1985 / Hamilton-Tompkins 1986 / OSEA 2002)";
+    public static final String VERSION = "vitalis-qrs/1.2 (Pan-Tompkins 1985 / Hamilton-Tompkins 1986 / OSEA 2002; "
+            + VfDetector.VERSION + ")";
 
     /** Pan-Tompkins pass band, hertz. */
     static final double LOW_HZ = 5;
@@ -130,7 +135,28 @@ public final class QrsDetector {
             }
             mwi[i] = sum > 0 ? sum : 0;
         }
-        return new QrsDetection(new Decider(bp, slopes, mwi).run(), fs, VERSION);
+        int[] beats = new Decider(bp, slopes, mwi).run();
+        List<VfDetector.Episode> vf = new VfDetector(fs).detect(ecg);
+        return new QrsDetection(outside(beats, vf), fs, VERSION, vf);
+    }
+
+    /** The beats outside every VF episode: flutter and fibrillation waves are not QRS complexes. */
+    private static int[] outside(int[] beats, List<VfDetector.Episode> vf) {
+        if (vf.isEmpty()) {
+            return beats;
+        }
+        int[] kept = new int[beats.length];
+        int n = 0;
+        int e = 0;
+        for (int b : beats) {
+            while (e < vf.size() && vf.get(e).end() < b) {
+                e++;
+            }
+            if (e == vf.size() || !vf.get(e).contains(b)) {
+                kept[n++] = b;
+            }
+        }
+        return Arrays.copyOf(kept, n);
     }
 
     /** The adaptive decision rules over the peaks of the integrated signal. */

@@ -17,6 +17,12 @@ public record RhythmAnalysis(int beats, double meanHeartRate, List<Flag> flags, 
 
     /** The kinds of statement. */
     public enum Kind {
+        /**
+         * Ventricular flutter or fibrillation: a fast sine-like oscillation with no QRS complexes, an emergency. Listed
+         * first, as the statement that matters most; its stretch has no beats, and no interval across it is an RR
+         * interval.
+         */
+        VENTRICULAR_FIBRILLATION_OR_FLUTTER,
         /** Fewer beats than any rate or rhythm statement needs; the other flags are then absent, not negative. */
         INSUFFICIENT_BEATS,
         /** Mean rate below 60 /min: the rate criterion of sinus bradycardia (sinus origin needs P waves, see intervals). */

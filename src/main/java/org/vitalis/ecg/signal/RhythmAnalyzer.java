@@ -34,10 +34,14 @@ import org.vitalis.ecg.signal.RhythmAnalysis.Kind;
  * prematurity rule for ectopic beats; Malik et al., Eur Heart J 10:1060-1074, 1989) followed by an interval at least
  * 90 % of that mean, so that a beat that resets or pauses the rhythm is told apart from a sustained rise in rate; two
  * early beats in a row (a couplet) count as two premature beats.</li>
+ * <li>Ventricular flutter/fibrillation: each episode the detector found ({@link VfDetector}) is flagged. It has no
+ * beats, and the interval from the last beat before it to the first after it is no RR interval: the rate, pauses,
+ * premature beats and irregularity are judged on the runs of beats between episodes, each on its own.</li>
  * </ul>
  */
 public final class RhythmAnalyzer {
-    public static final String VERSION = "vitalis-rhythm/1.1 (AHA/ACCF/HRS rate limits; Dash 2009 AF less ectopics by timing and QRS shape; 20% prematurity)";
+    public static final String VERSION = "vitalis-rhythm/1.2 (AHA/ACCF/HRS rate limits; Dash 2009 AF less ectopics by timing and QRS shape; 20% prematurity; "
+            + "no interval across ventricular flutter/fibrillation)";
 
     /** Mason et al. 2007 (AHA/ACCF/HRS part II): sinus bradycardia below this rate, /min. */
     public static final double BRADYCARDIA_BPM = 60;
@@ -113,50 +117,120 @@ public final class RhythmAnalyzer {
      *               ectopic ventricular beat says nothing about the atria; null when unknown
      */
     public static RhythmAnalysis analyze(int[] beats, double fs, double durationS, AtrialActivity atrial, int[] shapes) {
+        return analyze(beats, fs, durationS, atrial, shapes, List.of());
+    }
+
+    /**
+     * @param vf the ventricular flutter/fibrillation episodes found with the beats ({@link QrsDetection}); each is
+     *           flagged, and the rhythm on either side of one is judged on its own: an interval across VF is no RR
+     *           interval, so it counts towards no rate, pause or irregularity
+     */
+    public static RhythmAnalysis analyze(int[] beats, double fs, double durationS, AtrialActivity atrial, int[] shapes,
+            List<VfDetector.Episode> vf) {
         if (shapes != null && shapes.length != beats.length) {
             throw new IllegalArgumentException(shapes.length + " shape classes for " + beats.length + " beats");
         }
-        List<Flag> flags = new ArrayList<>();
+        List<Flag> fibrillation = new ArrayList<>();
+        for (VfDetector.Episode e : vf) {
+            fibrillation.add(new Flag(Kind.VENTRICULAR_FIBRILLATION_OR_FLUTTER, e.start() / fs, (e.end() + 1) / fs,
+                    String.format(Locale.ROOT, "fast sine-like oscillation without QRS complexes for %.0f s, dominant "
+                            + "frequency %.1f Hz (%.0f /min); at its onset Kuo-Dillman VF-filter leakage %.2f < %.3f and "
+                            + "Barro's spectral criteria met", e.durationS(fs), e.dominantHz(), 60 * e.dominantHz(),
+                            e.leakage(), VfDetector.MAX_LEAKAGE)));
+        }
         int n = beats.length;
-        if (n < 2 || !(fs > 0)) {
+        // runs of beats with no VF between them: [first, last] beat indices
+        List<int[]> runs = new ArrayList<>();
+        int runStart = 0;
+        for (int i = 1; i <= n; i++) {
+            if (i == n || between(vf, beats[i - 1], beats[i])) {
+                runs.add(new int[] {runStart, i - 1});
+                runStart = i;
+            }
+        }
+        int intervals = 0;
+        double sum = 0;
+        for (int[] r : runs) {
+            intervals += r[1] - r[0];
+            sum += (beats[r[1]] - beats[r[0]]) / fs;
+        }
+        List<Flag> flags = new ArrayList<>(fibrillation);
+        if (intervals < 1 || !(fs > 0)) {
             flags.add(new Flag(Kind.INSUFFICIENT_BEATS, 0, durationS, String.format(Locale.ROOT,
-                    "%d beat%s in %.1f s: no rate or rhythm statement", n, n == 1 ? "" : "s", durationS)));
+                    "%d beat%s in %.1f s%s: no rate or rhythm statement", n, n == 1 ? "" : "s", durationS,
+                    vf.isEmpty() ? "" : " outside ventricular flutter/fibrillation")));
             return new RhythmAnalysis(n, Double.NaN, flags, VERSION);
         }
         double[] t = new double[n];
         for (int i = 0; i < n; i++) {
             t[i] = beats[i] / fs;
         }
+        double meanRate = 60 / (sum / intervals);
+        String across = vf.isEmpty() ? "" : " outside ventricular flutter/fibrillation";
+        if (meanRate < BRADYCARDIA_BPM) {
+            flags.add(new Flag(Kind.BRADYCARDIA, t[0], t[n - 1], String.format(Locale.ROOT,
+                    "mean rate %.0f /min < %.0f /min over %d intervals%s", meanRate, BRADYCARDIA_BPM, intervals, across)));
+        } else if (meanRate > TACHYCARDIA_BPM) {
+            flags.add(new Flag(Kind.TACHYCARDIA, t[0], t[n - 1], String.format(Locale.ROOT,
+                    "mean rate %.0f /min > %.0f /min over %d intervals%s", meanRate, TACHYCARDIA_BPM, intervals, across)));
+        }
+        List<Flag> irregular = new ArrayList<>();
+        List<Flag> pauses = new ArrayList<>();
+        List<Flag> premature = new ArrayList<>();
+        for (int[] r : runs) {
+            rhythm(Arrays.copyOfRange(beats, r[0], r[1] + 1), fs, offset(atrial, r[0]),
+                    shapes == null ? null : Arrays.copyOfRange(shapes, r[0], r[1] + 1), irregular, pauses, premature);
+        }
+        flags.addAll(irregular);
+        flags.addAll(pauses);
+        flags.addAll(premature);
+        return new RhythmAnalysis(n, meanRate, flags, VERSION);
+    }
+
+    /** Whether a VF episode lies between two beats (which are outside every episode). */
+    private static boolean between(List<VfDetector.Episode> vf, int a, int b) {
+        for (VfDetector.Episode e : vf) {
+            if (e.start() > a && e.start() < b) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static AtrialActivity offset(AtrialActivity atrial, int first) {
+        return atrial == null || first == 0 ? atrial : (from, to) -> atrial.pWavesPresent(first + from, first + to);
+    }
+
+    /** Irregularity, pauses and premature beats over one run of beats with no VF between them. */
+    private static void rhythm(int[] beats, double fs, AtrialActivity atrial, int[] shapes, List<Flag> irregular,
+            List<Flag> pauses, List<Flag> premature) {
+        int n = beats.length;
+        if (n < 2) {
+            return;
+        }
+        double[] t = new double[n];
+        for (int i = 0; i < n; i++) {
+            t[i] = beats[i] / fs;
+        }
         double[] rr = new double[n - 1];
-        double sum = 0;
         for (int i = 0; i < rr.length; i++) {
             rr[i] = t[i + 1] - t[i];
-            sum += rr[i];
         }
-        double meanRate = 60 / (sum / rr.length);
-        if (meanRate < BRADYCARDIA_BPM) {
-            flags.add(new Flag(Kind.BRADYCARDIA, t[0], t[n - 1],
-                    String.format(Locale.ROOT, "mean rate %.0f /min < %.0f /min over %d intervals", meanRate, BRADYCARDIA_BPM, rr.length)));
-        } else if (meanRate > TACHYCARDIA_BPM) {
-            flags.add(new Flag(Kind.TACHYCARDIA, t[0], t[n - 1],
-                    String.format(Locale.ROOT, "mean rate %.0f /min > %.0f /min over %d intervals", meanRate, TACHYCARDIA_BPM, rr.length)));
-        }
-        List<Flag> premature = new ArrayList<>();
-        boolean[] ectopic = premature(rr, t, premature);
-        boolean[] inAf = irregularity(rr, ectopic, shapes, t, atrial, flags);
+        List<Flag> early = new ArrayList<>();
+        boolean[] ectopic = premature(rr, t, early);
+        boolean[] inAf = irregularity(rr, ectopic, shapes, t, atrial, irregular);
         for (int i = 0; i < rr.length; i++) {
             if (rr[i] > PAUSE_S) {
-                flags.add(new Flag(Kind.PAUSE, t[i], t[i + 1], String.format(Locale.ROOT, "RR %.2f s > %.1f s", rr[i], PAUSE_S)));
+                pauses.add(new Flag(Kind.PAUSE, t[i], t[i + 1], String.format(Locale.ROOT, "RR %.2f s > %.1f s", rr[i], PAUSE_S)));
             }
         }
         // inside an irregularly irregular stretch "premature" has no meaning: there is no regular rhythm to be early against
-        for (Flag f : premature) {
+        for (Flag f : early) {
             int i = Arrays.binarySearch(t, f.startS()) - 1;
             if (i < 0 || !inAf[i]) {
-                flags.add(f);
+                premature.add(f);
             }
         }
-        return new RhythmAnalysis(n, meanRate, flags, VERSION);
     }
 
     /** Flags windows of irregularly irregular RR, merged into episodes; returns which intervals lie in one. */

@@ -11,6 +11,7 @@ import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.control.Button;
+import org.vitalis.ui.common.FileDialogs;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -51,7 +52,10 @@ public final class EcgReviewView {
     private final Slider page = Ui.id(new Slider(0, 0, 0), "ecgreview-page");
 
     /** {@code onBack} returns to where the screen was opened from, or is null when it is a screen of its own. */
-    public EcgReviewView(EcgReviewViewModel vm, Messages m, Runnable onBack) {
+    private final FileDialogs files;
+
+    public EcgReviewView(EcgReviewViewModel vm, Messages m, FileDialogs files, Runnable onBack) {
+        this.files = files;
         this.vm = vm;
         root.setId("ecgreview");
         root.setPadding(new Insets(12));
@@ -255,6 +259,11 @@ public final class EcgReviewView {
             confirm.setOnAction(e -> vm.confirm());
             right.getChildren().add(confirm);
         }
+        Button report = Ui.id(new Button(m.get("ecgreview.report")), "ecgreview-report");
+        report.disableProperty().bind(vm.busy().or(vm.open().isNull()));
+        report.setOnAction(e -> files.save(m.get("ecgreview.report"), vm.reportFileName(), m.get("ecgreview.pdfFiles"),
+                "*.pdf").ifPresent(vm::saveReport));
+        right.getChildren().add(report);
         right.setPrefWidth(340);
         right.setMinWidth(260);
         HBox box = new HBox(24, left, middle, right);

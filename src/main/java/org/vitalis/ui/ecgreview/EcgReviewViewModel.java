@@ -1,5 +1,10 @@
 package org.vitalis.ui.ecgreview;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -199,6 +204,48 @@ public final class EcgReviewViewModel {
     }
 
     /** Confirms the open recording with the interpretation; a recording changed meanwhile is reloaded, not overwritten. */
+    /** A file name for the open recording's report that says whose and when, without the patient's name. */
+    public String reportFileName() {
+        StoredEcg s = open.get();
+        if (s == null) {
+            return "ecg.pdf";
+        }
+        return "ecg-" + s.summary().id() + "-" + java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmm")
+                .format(s.summary().recordedAt().atZone(m.zone())) + ".pdf";
+    }
+
+    /**
+     * Writes the open recording's true-scale PDF report to {@code file}. It is written beside the file first and then
+     * moved into place, so a failed write never leaves a half report under the chosen name.
+     */
+    public void saveReport(Path file) {
+        StoredEcg s = open.get();
+        if (s == null) {
+            return;
+        }
+        long id = s.summary().id();
+        message.set("");
+        notice.set("");
+        busy.set(true);
+        async.run(() -> {
+            Path part = file.resolveSibling(file.getFileName() + ".part");
+            try (OutputStream out = Files.newOutputStream(part)) {
+                ecg.writeReport(session, id, m.zone(), out);
+            } catch (IOException | RuntimeException e) {
+                Files.deleteIfExists(part);
+                throw e;
+            }
+            Files.move(part, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            return file;
+        }, f -> {
+            busy.set(false);
+            notice.set(m.get("ecgreview.reportSaved", f.getFileName().toString()));
+        }, e -> {
+            busy.set(false);
+            message.set(ErrorText.of(e, m));
+        });
+    }
+
     public void confirm() {
         StoredEcg s = open.get();
         if (s == null || busy.get() || !canConfirm() || s.summary().review().isPresent()) {

@@ -22,13 +22,19 @@ final class RhythmStatements {
     static List<String> of(EcgAnalysis a, Messages m) {
         RhythmAnalysis r = a.rhythm();
         OptionalInt rate = EcgStatements.heartRate(a);
+        List<String> out = new ArrayList<>();
+        // Ventricular flutter/fibrillation comes first, whatever else is found: it is the one that cannot wait.
+        List<RhythmAnalysis.Flag> vf = r.flags(Kind.VENTRICULAR_FIBRILLATION_OR_FLUTTER);
+        for (RhythmAnalysis.Flag f : vf) {
+            out.add(m.get("ecgreview.rhythm.VENTRICULAR_FIBRILLATION_OR_FLUTTER", EcgText.decimal(f.startS(), m),
+                    m.number(Math.round(f.endS() - f.startS()))));
+        }
         if (r.has(Kind.INSUFFICIENT_BEATS) || rate.isEmpty()) {
-            return List.of(m.get("ecgreview.rhythm.insufficient", m.number(r.beats()),
-                    m.number(Math.round(a.durationS()))));
+            out.add(m.get("ecgreview.rhythm.insufficient", m.number(r.beats()), m.number(Math.round(a.durationS()))));
+            return out;
         }
         String bpm = m.number(rate.getAsInt());
         boolean p = a.intervals().pWavePresent();
-        List<String> out = new ArrayList<>();
         if (r.has(Kind.IRREGULARLY_IRREGULAR)) {
             out.add(m.get("ecgreview.rhythm.irregular", bpm));
         } else if (r.has(Kind.BRADYCARDIA)) {

@@ -80,7 +80,7 @@ final class PatientWorkspace {
     void openEcgs(long patientId) {
         var vm = new org.vitalis.ui.ecgreview.EcgReviewViewModel(ctx.ecg(), ctx.patients(), session, async, m,
                 patientId);
-        root.setCenter(new org.vitalis.ui.ecgreview.EcgReviewView(vm, m, () -> openChart(patientId)).root());
+        root.setCenter(new org.vitalis.ui.ecgreview.EcgReviewView(vm, m, files, () -> openChart(patientId)).root());
     }
 
     Parent root() {

@@ -226,7 +226,7 @@ public final class ShellView {
             }
             case ECG_REVIEW -> {
                 ecgReview = new EcgReviewView(new EcgReviewViewModel(ctx.ecg(), ctx.patients(), session, async, m,
-                        null), m, null);
+                        null), m, files, null);
                 yield ecgReview.root();
             }
         };

@@ -21,7 +21,7 @@ class QrsDetectorMitdbTest {
 
     @ParameterizedTest(name = "record {0}")
     @CsvSource({
-        // record, Se floor, +P floor  (measured with vitalis-qrs/1.1: 101 100.00/99.87, 119 100.00/100.00,
+        // record, Se floor, +P floor  (measured with vitalis-qrs/1.1, the same with 1.2: 101 100.00/99.87, 119 100.00/100.00,
         // 203 99.19/98.99, 207 100.00/99.75 (ventricular flutter left out), 208 99.63/99.79)
         "101, 0.998, 0.996",
         "119, 0.998, 0.998",
