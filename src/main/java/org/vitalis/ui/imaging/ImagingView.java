@@ -49,7 +49,7 @@ import org.vitalis.vision.camera.Resolution;
 public final class ImagingView implements AutoCloseable {
     private static final double PREVIEW_W = 360;
     private static final double PREVIEW_H = 240;
-    private static final double RESULT_SIZE = 320;
+    private static final double RESULT_SIZE = 240;
     private static final double THUMB = 96;
 
     private final BorderPane root = new BorderPane();
@@ -351,7 +351,7 @@ public final class ImagingView implements AutoCloseable {
         Label count = Ui.id(new Label(), "imaging-awaiting-text");
         count.textProperty().bind(vm.awaitingText());
         ListView<LesionImageSummary> list = Ui.id(new ListView<>(vm.awaiting()), "imaging-awaiting");
-        list.setPrefHeight(360);
+        list.setPrefHeight(330);
         list.setCellFactory(l -> new ListCell<>() {
             @Override
             protected void updateItem(LesionImageSummary s, boolean empty) {
@@ -432,8 +432,8 @@ public final class ImagingView implements AutoCloseable {
         Ui.wrapUnlessArabic(notice);
         Label stored = text("imaging-stored", vm.storedText());
         stored.getStyleClass().add("text-muted");
-        VBox shown = new VBox(8, frame, opacityRow, label, probability, model, explanation, notice, stored,
-                reviewBox(vm, m), sameSite(vm, m));
+        VBox shown = new VBox(8, frame, opacityRow, label, probability, model, explanation, notice, reviewBox(vm, m),
+                stored, sameSite(vm, m));
         shown.visibleProperty().bind(vm.current().isNotNull());
         shown.managedProperty().bind(shown.visibleProperty());
         Label none = new Label(m.get("imaging.result.empty"));
@@ -461,6 +461,7 @@ public final class ImagingView implements AutoCloseable {
         if (vm.canReview()) {
             ComboBox<String> label = Ui.id(new ComboBox<>(vm.labelChoices()), "imaging-review-label");
             label.setEditable(true);
+            label.setPrefWidth(280);
             label.setPromptText(m.get("imaging.review.labelPrompt"));
             label.setConverter(new javafx.util.StringConverter<>() {
                 @Override

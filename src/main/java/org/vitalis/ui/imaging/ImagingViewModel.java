@@ -504,7 +504,6 @@ public final class ImagingViewModel implements AutoCloseable {
             clearPicture();
             show(shown);
             message.set(shown.problem());
-            loadSameSite();
             loadAwaiting();
         }, e -> {
             busy.set(false);
@@ -536,6 +535,7 @@ public final class ImagingViewModel implements AutoCloseable {
     private void show(Shown s) {
         LesionImageSummary sum = s.summary();
         current.set(sum);
+        loadSameSite(sum.patientId(), sum.siteCode(), sum.laterality());
         shownPicture.set(s.picture());
         overlay.set(s.overlay().orElse(null));
         storedText.set(m.get("imaging.stored", m.dateTime(sum.takenAt()), sum.takenBy(), siteOf(sum))
@@ -561,9 +561,10 @@ public final class ImagingViewModel implements AutoCloseable {
         reviewLabel.set("");
         reviewNote.set("");
         reviewable.set(sum.review().isEmpty() && canReview());
+        // A doctor sees the review form instead of being told a review is awaited.
         reviewText.set(sum.review().map(rv -> m.get("imaging.review.done." + rv.outcome().name(), label(rv.label()),
                 rv.reviewedBy(), m.dateTime(rv.reviewedAt())) + (rv.note() == null ? "" : "\n" + rv.note()))
-                .orElse(r.isPresent() ? m.get("imaging.review.awaiting") : ""));
+                .orElse(r.isPresent() && !reviewable.get() ? m.get("imaging.review.awaiting") : ""));
     }
 
     private String siteOf(LesionImageSummary s) {
@@ -606,16 +607,21 @@ public final class ImagingViewModel implements AutoCloseable {
         labelChoices.clear();
     }
 
+    /** The chosen patient's chosen site over time, shown while a photo of it is being taken. */
     private void loadSameSite() {
-        long mine = ++historyGeneration;
         PatientSummary p = patient.get();
         BodySite s = site.get();
         if (p == null || s == null || (s.paired() && laterality.get() == null)) {
+            ++historyGeneration;
             sameSite.clear();
             return;
         }
-        Laterality side = laterality.get();
-        async.run(() -> lesions.bySite(session, p.id(), s.code(), side), list -> {
+        loadSameSite(p.id(), s.code(), laterality.get());
+    }
+
+    private void loadSameSite(long patientId, String siteCode, Laterality side) {
+        long mine = ++historyGeneration;
+        async.run(() -> lesions.bySite(session, patientId, siteCode, side), list -> {
             if (mine == historyGeneration) {
                 sameSite.setAll(list);
             }
@@ -648,7 +654,6 @@ public final class ImagingViewModel implements AutoCloseable {
     private void reviewed(LesionImageSummary s) {
         show(new Shown(s, shownPicture.get(), Optional.ofNullable(overlay.get()), true, ""));
         loadAwaiting();
-        loadSameSite();
     }
 
     public void loadAwaiting() {
@@ -660,8 +665,8 @@ public final class ImagingViewModel implements AutoCloseable {
     }
 
     public String awaitingRow(LesionImageSummary s) {
-        return m.dateTime(s.takenAt()) + " · " + m.get("kind." + s.kind().name()) + " · " + siteOf(s)
-                + s.result().map(r -> " · " + label(r.label()) + " " + percent(r.probability())).orElse("");
+        return m.dateTime(s.takenAt()) + s.result().map(r -> " · " + label(r.label()) + " "
+                + percent(r.probability())).orElse("") + "\n" + m.get("kind." + s.kind().name()) + " · " + siteOf(s);
     }
 
     public void export(Path folder) {
