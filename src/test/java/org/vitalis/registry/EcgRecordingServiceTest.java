@@ -42,18 +42,8 @@ class EcgRecordingServiceTest {
     Path dir;
 
     private static void assertSameSignals(EcgRecord actual, EcgRecord expected) {
-        assertThat(actual.samplingFrequency()).isEqualTo(expected.samplingFrequency());
         assertThat(actual.id()).isEqualTo(expected.id());
-        assertThat(actual.leads()).hasSameSizeAs(expected.leads());
-        for (int k = 0; k < expected.leads().size(); k++) {
-            EcgLead a = actual.leads().get(k);
-            EcgLead e = expected.leads().get(k);
-            assertThat(a.label()).isEqualTo(e.label());
-            assertThat(a.samples()).as(e.label()).isEqualTo(e.samples());
-            assertThat(a.gain()).as(e.label()).isEqualTo(e.gain());
-            assertThat(a.baseline()).as(e.label()).isEqualTo(e.baseline());
-            assertThat(a.unit()).as(e.label()).isEqualTo(e.unit());
-        }
+        org.vitalis.ecg.format.RecordAssert.sameSamples(actual, expected);
     }
 
     private static long storedSampleBytes(DatabaseConfig config, long recordingId) throws SQLException {

@@ -29,6 +29,7 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.vitalis.domain.PatientSummary;
 import org.vitalis.registry.EcgRecordingSummary;
+import org.vitalis.ui.common.PatientSearch;
 import org.vitalis.ui.common.Choices;
 import org.vitalis.ui.common.FileDialogs;
 import org.vitalis.ui.common.Messages;

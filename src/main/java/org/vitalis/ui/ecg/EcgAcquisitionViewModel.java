@@ -23,6 +23,7 @@ import org.vitalis.registry.PatientService;
 import org.vitalis.security.Permission;
 import org.vitalis.security.UserSession;
 import org.vitalis.ui.StationDevices;
+import org.vitalis.ui.common.PatientSearch;
 import org.vitalis.ui.common.Async;
 import org.vitalis.ui.common.ErrorText;
 import org.vitalis.ui.common.Messages;

@@ -31,12 +31,12 @@ import org.vitalis.domain.Observation;
 import org.vitalis.domain.PatientSummary;
 import org.vitalis.domain.VitalSign;
 import org.vitalis.registry.ImplausibleValuesException;
-import org.vitalis.registry.Mrn;
 import org.vitalis.registry.PatientService;
 import org.vitalis.registry.VitalsEntry;
 import org.vitalis.registry.VitalsService;
 import org.vitalis.security.UserSession;
 import org.vitalis.ui.StationDevices;
+import org.vitalis.ui.common.PatientSearch;
 import org.vitalis.ui.common.Async;
 import org.vitalis.ui.common.ErrorText;
 import org.vitalis.ui.common.LocalNumbers;
@@ -128,9 +128,8 @@ public final class IntakeViewModel implements AutoCloseable {
     private final Async async;
     private final Messages m;
     private final Clock clock;
-    private final ObservableList<PatientSummary> results = FXCollections.observableArrayList();
-    private final ObjectProperty<PatientSummary> patient = new SimpleObjectProperty<>();
-    private final StringProperty searchStatus = new SimpleStringProperty("");
+    private final PatientSearch search;
+    private final ObjectProperty<PatientSummary> patient;
     private final ObservableList<Card> cards = FXCollections.observableArrayList();
     private final ObservableList<String> problems = FXCollections.observableArrayList();
     private final ObservableList<Observation> recorded = FXCollections.observableArrayList();
@@ -141,7 +140,6 @@ public final class IntakeViewModel implements AutoCloseable {
     private final Map<String, Card> byId = new ConcurrentHashMap<>();
     private final AtomicBoolean updateQueued = new AtomicBoolean();
     private final AutoCloseable subscription;
-    private long generation;
 
     public IntakeViewModel(PatientService patients, VitalsService vitals, Optional<StationDevices> devices,
             UserSession session, Async async, Messages m, Clock clock) {
@@ -152,7 +150,8 @@ public final class IntakeViewModel implements AutoCloseable {
         this.async = async;
         this.m = m;
         this.clock = clock;
-        searchStatus.set(m.get("intake.hint"));
+        this.search = new PatientSearch(patients, session, async, m);
+        this.patient = search.patient();
         attachText.set(m.get("intake.attachNone"));
         patient.addListener((o, a, p) -> {
             attachText.set(p == null ? m.get("intake.attachNone") : m.get("intake.attach", displayName(p)));
@@ -189,9 +188,9 @@ public final class IntakeViewModel implements AutoCloseable {
     }
 
     public boolean available() { return devices.isPresent(); }
-    public ObservableList<PatientSummary> results() { return results; }
+    public ObservableList<PatientSummary> results() { return search.results(); }
     public ObjectProperty<PatientSummary> patient() { return patient; }
-    public StringProperty searchStatus() { return searchStatus; }
+    public StringProperty searchStatus() { return search.status(); }
     public ObservableList<Card> cards() { return cards; }
     public ObservableList<String> problems() { return problems; }
     public ObservableList<Observation> recorded() { return recorded; }
@@ -199,10 +198,7 @@ public final class IntakeViewModel implements AutoCloseable {
     public BooleanProperty busy() { return busy; }
 
     public String displayName(PatientSummary p) {
-        boolean arabic = m.rightToLeft() && p.givenNameArabic() != null && !p.givenNameArabic().isBlank();
-        String name = arabic ? p.givenNameArabic() + " " + (p.familyNameArabic() == null ? "" : p.familyNameArabic())
-                : p.givenName() + " " + p.familyName();
-        return name.strip();
+        return search.displayName(p);
     }
 
     private Card card(String id, String name) {
@@ -271,40 +267,12 @@ public final class IntakeViewModel implements AutoCloseable {
     }
 
     public void search(String text) {
-        long mine = ++generation;
-        String query = text == null ? "" : LocalNumbers.westernDigits(text.strip());
-        if (query.isEmpty()) {
-            results.clear();
-            searchStatus.set(m.get("intake.hint"));
-            return;
-        }
-        async.run(() -> patients.search(session, query), found -> {
-            if (mine == generation) {
-                results.setAll(found);
-                searchStatus.set(found.isEmpty() ? m.get("patients.none") : m.get("patients.found", found.size()));
-            }
-        }, e -> {
-            if (mine == generation) {
-                searchStatus.set(ErrorText.of(e, m));
-            }
-        });
+        search.search(text);
     }
 
     /** Enter in the search field: a scanned MRN picks that patient at once, otherwise a single match is picked. */
     public void submit(String text) {
-        String query = text == null ? "" : LocalNumbers.westernDigits(text.strip());
-        if (Mrn.isValid(query)) {
-            long mine = ++generation;
-            async.run(() -> patients.findByMrn(session, query), found -> {
-                if (found.isPresent()) {
-                    patient.set(found.get());
-                } else if (mine == generation) {
-                    search(query);
-                }
-            }, e -> searchStatus.set(ErrorText.of(e, m)));
-        } else if (results.size() == 1) {
-            patient.set(results.getFirst());
-        }
+        search.submit(text);
     }
 
     /**

@@ -62,22 +62,7 @@ class CytonEcgDriverTest {
         OpenBciCytonProtocol p = new OpenBciCytonProtocol();
         ProtocolSession s = p.newSession("cyton", Duration.ofSeconds(1));
         Recorder rec = new Recorder();
-        ProtocolSession.Sink sink = new ProtocolSession.Sink() {
-            @Override
-            public void reading(DeviceReading reading) {
-                rec.reading(reading);
-            }
-
-            @Override
-            public void waveform(WaveformChunk chunk) {
-                rec.waveform(chunk);
-            }
-
-            @Override
-            public void gap(DeviceGap gap) {
-                rec.gap(gap);
-            }
-        };
+        ProtocolSession.Sink sink = rec.sink();
         int[] counts = {1, 2, 3, 4, 5, 6, 7, 8};
         byte[] stream = concat(org.vitalis.device.codec.OpenBciCytonEncoder.encode(10, counts),
                 org.vitalis.device.codec.OpenBciCytonEncoder.encode(11, counts),

@@ -32,6 +32,26 @@ class Recorder implements DeviceListener {
         gaps.add(gap);
     }
 
+    /** This recorder as a protocol session's sink, for sessions driven without a driver. */
+    ProtocolSession.Sink sink() {
+        return new ProtocolSession.Sink() {
+            @Override
+            public void reading(DeviceReading reading) {
+                Recorder.this.reading(reading);
+            }
+
+            @Override
+            public void waveform(WaveformChunk chunk) {
+                Recorder.this.waveform(chunk);
+            }
+
+            @Override
+            public void gap(DeviceGap gap) {
+                Recorder.this.gap(gap);
+            }
+        };
+    }
+
     boolean sawState(DeviceState s) {
         return statuses.stream().anyMatch(x -> x.state() == s);
     }

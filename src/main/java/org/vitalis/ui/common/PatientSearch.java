@@ -1,4 +1,4 @@
-package org.vitalis.ui.ecg;
+package org.vitalis.ui.common;
 
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -10,14 +10,10 @@ import org.vitalis.domain.PatientSummary;
 import org.vitalis.registry.Mrn;
 import org.vitalis.registry.PatientService;
 import org.vitalis.security.UserSession;
-import org.vitalis.ui.common.Async;
-import org.vitalis.ui.common.ErrorText;
-import org.vitalis.ui.common.LocalNumbers;
-import org.vitalis.ui.common.Messages;
 
 /**
- * Finding the patient at a recording station, as at intake: typing searches, Enter on a scanned MRN picks that
- * patient at once, Enter with a single match picks it.
+ * Finding the patient at intake and at the ECG station: typing searches, Enter on a scanned MRN picks that patient
+ * at once, Enter with a single match picks it. A slower, older search never overwrites a newer one's results.
  */
 public final class PatientSearch {
     private final PatientService patients;
@@ -29,7 +25,7 @@ public final class PatientSearch {
     private final StringProperty status = new SimpleStringProperty("");
     private long generation;
 
-    PatientSearch(PatientService patients, UserSession session, Async async, Messages m) {
+    public PatientSearch(PatientService patients, UserSession session, Async async, Messages m) {
         this.patients = patients;
         this.session = session;
         this.async = async;
