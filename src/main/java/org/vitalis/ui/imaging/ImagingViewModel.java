@@ -33,15 +33,14 @@ import org.vitalis.registry.LesionImageService;
 import org.vitalis.registry.LesionImageSummary;
 import org.vitalis.registry.LesionQuality;
 import org.vitalis.registry.LesionResult;
-import org.vitalis.registry.Mrn;
 import org.vitalis.registry.PatientService;
 import org.vitalis.registry.StoredLesion;
 import org.vitalis.security.Permission;
 import org.vitalis.security.UserSession;
 import org.vitalis.ui.common.Async;
 import org.vitalis.ui.common.ErrorText;
-import org.vitalis.ui.common.LocalNumbers;
 import org.vitalis.ui.common.Messages;
+import org.vitalis.ui.common.PatientSearch;
 import org.vitalis.vision.camera.CameraList;
 import org.vitalis.vision.camera.CameraSource;
 import org.vitalis.vision.camera.Cameras;
@@ -63,7 +62,6 @@ public final class ImagingViewModel implements AutoCloseable {
     public record CheckRow(String kind, boolean passed, String text) {
     }
 
-    private final PatientService patients;
     private final LesionImageService lesions;
     private final LesionAnalysis analysis;
     private final Cameras cameraList;
@@ -72,9 +70,8 @@ public final class ImagingViewModel implements AutoCloseable {
     private final Messages m;
     private final CameraControl camera = new CameraControl();
 
-    private final ObservableList<PatientSummary> results = FXCollections.observableArrayList();
-    private final ObjectProperty<PatientSummary> patient = new SimpleObjectProperty<>();
-    private final StringProperty searchStatus = new SimpleStringProperty("");
+    private final PatientSearch search;
+    private final ObjectProperty<PatientSummary> patient;
     private final ObjectProperty<LesionKind> kind = new SimpleObjectProperty<>(LesionKind.DERMOSCOPIC);
     private final ObservableList<BodySite> sites = FXCollections.observableArrayList();
     private final ObjectProperty<BodySite> site = new SimpleObjectProperty<>();
@@ -126,19 +123,18 @@ public final class ImagingViewModel implements AutoCloseable {
     private final ObservableList<LesionImageSummary> awaiting = FXCollections.observableArrayList();
     private final StringProperty awaitingText = new SimpleStringProperty("");
     private final StringProperty exportText = new SimpleStringProperty("");
-    private long searchGeneration;
     private long historyGeneration;
 
     public ImagingViewModel(PatientService patients, LesionImageService lesions, LesionAnalysis analysis,
             Cameras cameras, UserSession session, Async async, Messages m) {
-        this.patients = patients;
         this.lesions = lesions;
         this.analysis = analysis;
         this.cameraList = cameras;
         this.session = session;
         this.async = async;
         this.m = m;
-        searchStatus.set(m.get("imaging.searchHint"));
+        this.search = new PatientSearch(patients, session, async, m);
+        this.patient = search.patient();
         kind.addListener((o, a, k) -> kindChanged());
         site.addListener((o, a, s) -> {
             if (s == null || !s.paired()) {
@@ -171,9 +167,9 @@ public final class ImagingViewModel implements AutoCloseable {
 
     // ------------------------------------------------------------------ properties
 
-    public ObservableList<PatientSummary> results() { return results; }
+    public ObservableList<PatientSummary> results() { return search.results(); }
     public ObjectProperty<PatientSummary> patient() { return patient; }
-    public StringProperty searchStatus() { return searchStatus; }
+    public StringProperty searchStatus() { return search.status(); }
     public ObjectProperty<LesionKind> kind() { return kind; }
     public ObservableList<BodySite> sites() { return sites; }
     public ObjectProperty<BodySite> site() { return site; }
@@ -238,46 +234,16 @@ public final class ImagingViewModel implements AutoCloseable {
     // ------------------------------------------------------------------ patient
 
     public String displayName(PatientSummary p) {
-        boolean arabic = m.rightToLeft() && p.givenNameArabic() != null && !p.givenNameArabic().isBlank();
-        String name = arabic ? p.givenNameArabic() + " " + (p.familyNameArabic() == null ? "" : p.familyNameArabic())
-                : p.givenName() + " " + p.familyName();
-        return name.strip();
+        return search.displayName(p);
     }
 
     public void search(String text) {
-        long mine = ++searchGeneration;
-        String query = text == null ? "" : LocalNumbers.westernDigits(text.strip());
-        if (query.isEmpty()) {
-            results.clear();
-            searchStatus.set(m.get("imaging.searchHint"));
-            return;
-        }
-        async.run(() -> patients.search(session, query), found -> {
-            if (mine == searchGeneration) {
-                results.setAll(found);
-                searchStatus.set(found.isEmpty() ? m.get("patients.none") : m.get("patients.found", found.size()));
-            }
-        }, e -> {
-            if (mine == searchGeneration) {
-                searchStatus.set(ErrorText.of(e, m));
-            }
-        });
+        search.search(text);
     }
 
     /** Enter in the search field: a scanned MRN picks that patient at once, otherwise a single match is picked. */
     public void submit(String text) {
-        String query = text == null ? "" : LocalNumbers.westernDigits(text.strip());
-        if (Mrn.isValid(query)) {
-            async.run(() -> patients.findByMrn(session, query), found -> {
-                if (found.isPresent()) {
-                    patient.set(found.get());
-                } else {
-                    search(query);
-                }
-            }, e -> searchStatus.set(ErrorText.of(e, m)));
-        } else if (results.size() == 1) {
-            patient.set(results.getFirst());
-        }
+        search.submit(text);
     }
 
     /** Opens the screen on a patient, as the chart's link does. */
