@@ -178,7 +178,7 @@ final class VisionCommand {
         @Option(names = "--patience", paramLabel = "N", description = "Epochs without a better validation AUC before stopping (default: ${DEFAULT-VALUE}).")
         int patience = TrainingOptions.DEFAULT_PATIENCE;
 
-        @Option(names = "--limit", paramLabel = "N", description = "Use only the first N labelled images (a quick pipeline check; default: all).")
+        @Option(names = "--limit", paramLabel = "N", description = "Use only the first N usable labelled images (a quick pipeline check; default: all).")
         int limit;
 
         @Option(names = "--input-size", paramLabel = "PX", description = "Side of the network input in pixels (default: ${DEFAULT-VALUE}).")

@@ -20,13 +20,17 @@ class VisionCommandTest {
     @Test
     void classifyPrintsOneJsonObjectPerImageAndAnErrorLineForAnUnreadableOne(@TempDir Path dir) throws Exception {
         Path isic = SharedData.require("isic-uda1");
+        List<String> testIds = Files.readAllLines(Path.of("models/skin-melanoma-v1/split.csv")).stream()
+                .filter(l -> l.endsWith(",test")).map(l -> l.split(",")[0]).limit(2).toList();
+        // ISIC_0000000 is one of the thumbnails smeared into streaks: classified, but its quality check fails.
+        String streaks = "ISIC_0000000";
         Path broken = Files.write(dir.resolve("broken.jpg"), new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 0, 1, 2});
-        var r = CommandLineTest.run("vision", "classify", isic.resolve("ISIC_0000000.jpg").toString(), broken.toString(),
-                isic.resolve("ISIC_0000002.jpg").toString(), "--models", "models");
+        var r = CommandLineTest.run("vision", "classify", isic.resolve(testIds.get(0) + ".jpg").toString(), broken.toString(),
+                isic.resolve(testIds.get(1) + ".jpg").toString(), isic.resolve(streaks + ".jpg").toString(), "--models", "models");
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.err()).contains("vitalis: " + broken + ": broken.jpg is damaged or truncated and cannot be decoded (jpeg).");
         List<String> lines = r.out().lines().toList();
-        assertThat(lines).hasSize(2);
+        assertThat(lines).hasSize(3);
         for (String line : lines) {
             JsonNode j = JSON.readTree(line);
             assertThat(j.get("label").asText()).isIn("nevus", "melanoma");
@@ -36,11 +40,14 @@ class VisionCommandTest {
             assertThat(j.get("model").asText()).isEqualTo("skin-melanoma-v1");
             assertThat(j.get("version").asText()).isNotBlank();
             assertThat(j.get("sha256").asText()).hasSize(64);
-            assertThat(j.get("quality").get("passed").asBoolean()).isTrue();
             assertThat(j.get("quality").get("blur").get("measured").asDouble()).isPositive();
             assertThat(j.get("notice").asText()).startsWith("Decision support, not a diagnosis");
         }
-        assertThat(JSON.readTree(lines.get(0)).get("file").asText()).endsWith("ISIC_0000000.jpg");
+        assertThat(JSON.readTree(lines.get(0)).get("file").asText()).endsWith(testIds.get(0) + ".jpg");
+        assertThat(JSON.readTree(lines.get(0)).get("quality").get("passed").asBoolean()).isTrue();
+        JsonNode streaked = JSON.readTree(lines.get(2));
+        assertThat(streaked.get("quality").get("passed").asBoolean()).isFalse();
+        assertThat(streaked.get("quality").get("motion_blur").get("passed").asBoolean()).isFalse();
     }
 
     @Test
@@ -76,7 +83,10 @@ class VisionCommandTest {
         assertThat(((Number) m.training().get("exportMaxLogitDifference")).doubleValue()).isLessThanOrEqualTo(1e-4);
         assertThat(m.training().get("command").toString()).contains("--limit 40");
         assertThat(Files.readString(out.resolve("MODEL_CARD.md"))).contains("pipeline check").contains("Do not use it clinically");
-        assertThat(Files.readAllLines(out.resolve("split.csv"))).hasSize(41);
+        List<String> split = Files.readAllLines(out.resolve("split.csv"));
+        assertThat(split.stream().filter(l -> l.matches(".*,(train|validation|test)"))).hasSize(40);
+        assertThat(split.stream().filter(l -> l.contains(",excluded:"))).allMatch(l -> l.contains("MOTION_BLUR")
+                || l.contains("BLUR") || l.contains("FRAMING") || l.contains("EXPOSED"));
         try (ModelRegistry registry = ModelRegistry.open(out.getParent())) {
             assertThat(registry.models()).extracting(ModelStatus::state).containsExactly(ModelStatus.State.LOADED);
         }

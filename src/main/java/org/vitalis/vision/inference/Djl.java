@@ -17,8 +17,39 @@ final class Djl {
         setIfAbsent("OPT_OUT_TRACKING", "true");
     }
 
+    /** Stack for the thread that starts ONNX Runtime; reserved address space, released when the thread ends. */
+    private static final long ORT_START_STACK = 256L << 20;
+    private static boolean ortStarted;
+
     static void configure() {
-        // The static initialiser does the work; calling this forces it to run first.
+        startOnnxRuntime();
+    }
+
+    /**
+     * Starts DJL's ONNX Runtime engine on a thread with a large stack. ONNX Runtime 1.29's native start recurses once per
+     * byte of the process's command line and overflows a normal 1 MB Java thread stack when the command line is longer
+     * than about 4 KB (a long class path, or `vision classify` with many files): the JVM dies with SIGSEGV. Measured on
+     * this machine; only the environment's creation is affected, so sessions and runs later use any thread.
+     */
+    private static synchronized void startOnnxRuntime() {
+        if (ortStarted) {
+            return;
+        }
+        ortStarted = true;
+        Thread t = new Thread(null, () -> {
+            try {
+                ai.djl.engine.Engine.getEngine("OnnxRuntime");
+            } catch (RuntimeException | LinkageError e) {
+                // Reported, with its reason, when a model is loaded and the engine is asked for again.
+                org.slf4j.LoggerFactory.getLogger(Djl.class).debug("ONNX Runtime did not start", e);
+            }
+        }, "onnxruntime-start", ORT_START_STACK);
+        t.start();
+        try {
+            t.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static void setIfAbsent(String key, String value) {

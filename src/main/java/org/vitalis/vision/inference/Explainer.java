@@ -5,15 +5,24 @@ import java.util.Arrays;
 
 /**
  * Explanation heatmaps by occlusion sensitivity (Zeiler &amp; Fergus, "Visualizing and Understanding Convolutional
- * Networks", ECCV 2014): a grey square (the training mean, zero after normalisation) slides over the input, and a
- * pixel's importance is how much covering it lowers the probability of the label shown, averaged over the squares
- * that cover it. It works with any model because it only needs outputs. Grad-CAM needs gradients, which ONNX Runtime
+ * Networks", ECCV 2014): a square filled with the photo's own mean colour (mostly the surrounding skin) slides over
+ * the input, and a pixel's importance is how much covering it lowers the probability of the label shown, averaged
+ * over the squares that cover it. A flat grey square would itself look like a lesion structure to the network. It works with any model because it only needs outputs. Grad-CAM needs gradients, which ONNX Runtime
  * does not compute, so the shipped ONNX models offer occlusion only.
  */
 public final class Explainer {
     private static final int BATCH = 32;
 
     private Explainer() {
+    }
+
+    /**
+     * Occlusion with a square a quarter of the input's side, moved by a third of its side (100 positions at 96 px):
+     * lesions fill much of a dermoscopic frame, and smaller squares rarely change the answer.
+     */
+    public static Heatmap occlusion(BufferedImage image, Classifier classifier) {
+        int patch = Math.max(1, classifier.preprocessing().size() / 4);
+        return occlusion(image, classifier, patch, Math.max(1, patch / 3));
     }
 
     /**
@@ -26,6 +35,7 @@ public final class Explainer {
             throw new IllegalArgumentException("patch must be 1.." + n + " pixels and stride 1..patch");
         }
         float[] input = classifier.preprocessing().apply(image);
+        float[] fill = channelMeans(input, n);
         double base = classifier.probabilities(input, 1)[0];
         boolean positive = base >= classifier.manifest().threshold();
         int[] starts = starts(n, patch, stride);
@@ -38,7 +48,7 @@ public final class Explainer {
             for (int k = 0; k < count; k++) {
                 System.arraycopy(input, 0, batch, k * per, per);
                 int pos = from + k;
-                occlude(batch, k * per, n, starts[pos / starts.length], starts[pos % starts.length], patch);
+                occlude(batch, k * per, n, starts[pos / starts.length], starts[pos % starts.length], patch, fill);
             }
             double[] p = classifier.probabilities(batch, count);
             for (int k = 0; k < count; k++) {
@@ -86,11 +96,23 @@ public final class Explainer {
         return Arrays.stream(s).distinct().toArray();
     }
 
-    private static void occlude(float[] batch, int offset, int n, int y0, int x0, int patch) {
+    private static void occlude(float[] batch, int offset, int n, int y0, int x0, int patch, float[] fill) {
         for (int c = 0; c < 3; c++) {
             for (int y = y0; y < y0 + patch; y++) {
-                Arrays.fill(batch, offset + c * n * n + y * n + x0, offset + c * n * n + y * n + x0 + patch, 0f);
+                Arrays.fill(batch, offset + c * n * n + y * n + x0, offset + c * n * n + y * n + x0 + patch, fill[c]);
             }
         }
+    }
+
+    private static float[] channelMeans(float[] chw, int n) {
+        float[] m = new float[3];
+        for (int c = 0; c < 3; c++) {
+            double s = 0;
+            for (int i = c * n * n; i < (c + 1) * n * n; i++) {
+                s += chw[i];
+            }
+            m[c] = (float) (s / (n * n));
+        }
+        return m;
     }
 }

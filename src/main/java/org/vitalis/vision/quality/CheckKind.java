@@ -4,6 +4,8 @@ package org.vitalis.vision.quality;
 public enum CheckKind {
     /** Out of focus or shaken: too little fine detail. */
     BLUR,
+    /** Smeared in one direction: the camera or the patient moved, or the image is damaged into streaks. */
+    MOTION_BLUR,
     /** Too dark to see the lesion's structures. */
     UNDEREXPOSED,
     /** Washed out: too bright or too many clipped highlights. */

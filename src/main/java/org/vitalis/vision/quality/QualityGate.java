@@ -33,6 +33,11 @@ public final class QualityGate {
                 sharp >= t.minSharpness() ? "The photo is sharp."
                         : String.format(Locale.ROOT, "The photo is blurred (sharpness %.4f, needs %.4f): hold the camera still and focus on the lesion.",
                                 sharp, t.minSharpness())));
+        double balance = directionalBalance(luma);
+        checks.add(new Check(CheckKind.MOTION_BLUR, balance >= t.minDirectionalBalance(), balance, t.minDirectionalBalance(),
+                balance >= t.minDirectionalBalance() ? "The photo is not smeared."
+                        : String.format(Locale.ROOT, "The photo is smeared in one direction (balance %.3f, needs %.2f): hold the camera and the patient still.",
+                                balance, t.minDirectionalBalance())));
         double mean = 0;
         int dark = 0;
         int clipped = 0;
@@ -84,6 +89,26 @@ public final class QualityGate {
         m /= l.y().length;
         double sd = Math.sqrt(Math.max(0, q / l.y().length - m * m));
         return laplacianVariance(l.smoothed()) / Math.max(1, sd);
+    }
+
+    /**
+     * Gradient energy along the weaker of x and y over that along the stronger, on the smoothed luminance: about 1 for a
+     * photo with detail in every direction, near 0 for one smeared into streaks (a flat image counts as balanced).
+     */
+    static double directionalBalance(LumaImage luma) {
+        LumaImage l = luma.smoothed();
+        double ex = 0;
+        double ey = 0;
+        for (int y = 1; y < l.height(); y++) {
+            for (int x = 1; x < l.width(); x++) {
+                double dx = l.at(x, y) - l.at(x - 1, y);
+                double dy = l.at(x, y) - l.at(x, y - 1);
+                ex += dx * dx;
+                ey += dy * dy;
+            }
+        }
+        double max = Math.max(ex, ey);
+        return max < 1e-9 ? 1 : Math.min(ex, ey) / max;
     }
 
     /** Variance of the 4-neighbour Laplacian over the interior pixels (Pech-Pacheco et al. 2000). */

@@ -95,7 +95,7 @@ class QualityGateTest {
         assertThat(r.failures()).isEmpty();
         assertThat(r.passed()).isTrue();
         assertThat(r.advice()).isEqualTo("The photo passed every quality check.");
-        assertThat(r.checks()).extracting(Check::kind).containsExactly(CheckKind.values());
+        assertThat(r.checks()).extracting(Check::kind).containsExactlyInAnyOrder(CheckKind.values());
     }
 
     @Test
@@ -139,14 +139,31 @@ class QualityGateTest {
         assertThatThrownBy(() -> ok.override("dr.amal", at, "")).isInstanceOf(IllegalArgumentException.class);
     }
 
+    @Test
+    void aPhotoSmearedInOneDirectionFailsTheMotionBlurCheck() {
+        BufferedImage sharp = lesion(400, 300, 200, 150, 1.0);
+        BufferedImage smeared = new BufferedImage(400, 300, BufferedImage.TYPE_INT_RGB);
+        for (int x = 0; x < 400; x++) {
+            // Every row a copy of the middle one: the streaks a vertical camera shake (or a damaged thumbnail) leaves.
+            for (int y = 0; y < 300; y++) {
+                smeared.setRGB(x, y, sharp.getRGB(x, 150));
+            }
+        }
+        QualityReport r = gate.check(smeared);
+        assertThat(r.failures()).extracting(Check::kind).contains(CheckKind.MOTION_BLUR);
+        assertThat(r.check(CheckKind.MOTION_BLUR).sentence()).contains("smeared in one direction");
+        assertThat(gate.check(sharp).check(CheckKind.MOTION_BLUR).passed()).isTrue();
+    }
+
     /** The thresholds' justification in {@link QualityThresholds#DERMOSCOPY}, measured on the real images. */
     @Test
     void realDermoscopyImagesPassAndTheirBlurredCopiesFail() throws Exception {
         File[] files = SharedData.require("isic-uda1").toFile().listFiles((d, n) -> n.endsWith(".jpg"));
         Arrays.sort(files);
         int n = 0;
+        int streaks = 0;
+        int lesions = 0;
         int sharpPass = 0;
-        int exposurePass = 0;
         int framingPass = 0;
         int blur2Fail = 0;
         int blur4Fail = 0;
@@ -154,18 +171,24 @@ class QualityGateTest {
             BufferedImage img = ImageIO.read(files[i]);
             QualityReport r = gate.check(img);
             n++;
-            sharpPass += r.check(CheckKind.BLUR).passed() ? 1 : 0;
-            exposurePass += r.check(CheckKind.UNDEREXPOSED).passed() && r.check(CheckKind.OVEREXPOSED).passed() ? 1 : 0;
-            framingPass += r.check(CheckKind.FRAMING).passed() ? 1 : 0;
+            assertThat(r.check(CheckKind.UNDEREXPOSED).passed() && r.check(CheckKind.OVEREXPOSED).passed()).isTrue();
             assertThat(r.check(CheckKind.TOO_SMALL).passed()).isTrue();
+            if (!r.check(CheckKind.MOTION_BLUR).passed()) {
+                streaks++;
+                continue;
+            }
+            lesions++;
+            sharpPass += r.check(CheckKind.BLUR).passed() ? 1 : 0;
+            framingPass += r.check(CheckKind.FRAMING).passed() ? 1 : 0;
             blur2Fail += gate.check(blur(img, 2)).check(CheckKind.BLUR).passed() ? 0 : 1;
             blur4Fail += gate.check(blur(img, 4)).check(CheckKind.BLUR).passed() ? 0 : 1;
         }
-        assertThat(n).isGreaterThan(250);
-        assertThat(exposurePass).isEqualTo(n);
-        assertThat(sharpPass / (double) n).isGreaterThanOrEqualTo(0.98);
-        assertThat(framingPass / (double) n).isGreaterThanOrEqualTo(0.95);
-        assertThat(blur2Fail / (double) n).isGreaterThanOrEqualTo(0.85);
-        assertThat(blur4Fail / (double) n).isGreaterThanOrEqualTo(0.98);
+        assertThat(n).isEqualTo(275);
+        // About 150 of the 550 thumbnails are streaks with no lesion in them (see QualityThresholds).
+        assertThat(streaks).isBetween(65, 85);
+        assertThat(sharpPass / (double) lesions).isGreaterThanOrEqualTo(0.98);
+        assertThat(framingPass / (double) lesions).isGreaterThanOrEqualTo(0.95);
+        assertThat(blur2Fail / (double) lesions).isGreaterThanOrEqualTo(0.85);
+        assertThat(blur4Fail / (double) lesions).isGreaterThanOrEqualTo(0.98);
     }
 }

@@ -33,6 +33,7 @@ final class ModelFolder {
         training.put("dataSet", DATA_SET);
         training.put("split", String.format(Locale.ROOT, "train %d / validation %d / test %d, stratified (split.csv)",
                 r.train(), r.validation(), r.test()));
+        training.put("excludedByQualityGate", r.excluded());
         training.put("engine", "DJL 0.36.0, PyTorch 2.7.1 CPU");
         training.put("epochsRun", r.epochsRun());
         training.put("bestEpoch", r.bestEpoch());

@@ -33,7 +33,9 @@ import org.vitalis.vision.inference.OnnxNetwork;
  */
 public final class SkinModelTrainer {
     static final int BATCH = 32;
-    static final float LEARNING_RATE = 2e-3f;
+    static final float LEARNING_RATE = 1e-3f;
+    /** Epochs never kept: early validation AUCs on 55 images are mostly luck, and stopping on one ends training. */
+    static final int WARM_UP_EPOCHS = 20;
     static final float FINAL_LEARNING_RATE = 1e-5f;
     static final float WEIGHT_DECAY = 1e-4f;
     /** Per-step decay of the weight average that is evaluated and kept (a horizon of about 20 steps, 2 epochs). */
@@ -56,9 +58,10 @@ public final class SkinModelTrainer {
             throw new IllegalArgumentException("too few images to split into train, validation and test");
         }
         Files.createDirectories(o.out());
-        split.write(o.out().resolve("split.csv"));
-        progress.accept(String.format(Locale.ROOT, "%d images (%d skipped without a nevus/melanoma diagnosis): train %d "
-                        + "(%d melanoma), validation %d (%d), test %d (%d)", data.images().size(), data.skipped(),
+        split.write(o.out().resolve("split.csv"), data.excluded());
+        progress.accept(String.format(Locale.ROOT, "%d images (%d without a nevus/melanoma diagnosis skipped, %d failing the "
+                        + "quality gate left out): train %d (%d melanoma), validation %d (%d), test %d (%d)",
+                data.images().size(), data.skipped(), data.excluded().size(),
                 split.train().size(), Split.positives(split.train()), split.validation().size(),
                 Split.positives(split.validation()), split.test().size(), Split.positives(split.test())));
         float[][] norm = meanStd(split.train(), o.inputSize());
@@ -111,8 +114,9 @@ public final class SkinModelTrainer {
                     double valAuc = BinaryMetrics.auc(z, y);
                     double valLoss = weightedLoss(valLogits, y, wNeg, wPos);
                     epochsRun = epoch;
-                    boolean better = Double.isNaN(valAuc) ? valLoss < bestLoss
-                            : valAuc > bestAuc || (valAuc == bestAuc && valLoss < bestLoss);
+                    boolean keepable = epoch > Math.min(WARM_UP_EPOCHS, o.epochs() - 1);
+                    boolean better = keepable && (Double.isNaN(valAuc) ? valLoss < bestLoss
+                            : valAuc > bestAuc || (valAuc == bestAuc && valLoss < bestLoss));
                     if (better) {
                         best = average.copy();
                         bestAuc = Double.isNaN(valAuc) ? bestAuc : valAuc;
@@ -122,7 +126,7 @@ public final class SkinModelTrainer {
                     progress.accept(String.format(Locale.ROOT, "epoch %2d/%d  train loss %.4f  validation loss %.4f  AUC %.3f%s  (%.1f s)",
                             epoch, o.epochs(), lossSum / order.size(), valLoss, valAuc, better ? "  *" : "",
                             (System.nanoTime() - t0) / 1e9));
-                    if (epoch - bestEpoch >= o.patience()) {
+                    if (keepable && epoch - Math.max(bestEpoch, Math.min(WARM_UP_EPOCHS, o.epochs() - 1)) >= o.patience()) {
                         progress.accept("no better validation AUC for " + o.patience() + " epochs; stopping");
                         break;
                     }
@@ -130,13 +134,13 @@ public final class SkinModelTrainer {
                 best.restore(net.parameters());
                 progress.accept("kept epoch " + bestEpoch);
                 float[][] torchVal = evaluate(trainer, split.validation(), n, norm);
-                return export(o, net, split, norm, torchVal, bestEpoch, epochsRun, data.skipped(), started);
+                return export(o, net, split, norm, torchVal, bestEpoch, epochsRun, data, started);
             }
         }
     }
 
     private TrainingReport export(TrainingOptions o, SkinCnn net, Split split, float[][] norm, float[][] torchVal,
-            int bestEpoch, int epochsRun, int skipped, long started) throws IOException {
+            int bestEpoch, int epochsRun, DermoscopyDataSet data, long started) throws IOException {
         Path onnx = o.out().resolve("model.onnx");
         OnnxWriter.write(net.fold(o.inputSize()), onnx, java.util.Map.of("vitalis.training", o.command()));
         double maxDiff;
@@ -163,7 +167,8 @@ public final class SkinModelTrainer {
         TestMetrics metrics = TestMetrics.of(testP, testY, threshold, o.seed());
         TrainingReport report = new TrainingReport(o, split.train().size(), Split.positives(split.train()),
                 split.validation().size(), Split.positives(split.validation()), split.test().size(),
-                Split.positives(split.test()), skipped, bestEpoch, epochsRun, calibration, threshold, norm[0], norm[1],
+                Split.positives(split.test()), data.skipped(), data.excluded().size(),
+                (int) data.excluded().stream().filter(DermoscopyDataSet.Excluded::positive).count(), bestEpoch, epochsRun, calibration, threshold, norm[0], norm[1],
                 maxDiff, metrics, (System.nanoTime() - started) / 1e9);
         ModelFolder.write(report);
         progress.accept(report.metricsTable());

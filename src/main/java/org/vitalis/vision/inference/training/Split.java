@@ -39,12 +39,19 @@ record Split(List<LabelledImage> train, List<LabelledImage> validation, List<Lab
         return l.stream().sorted(Comparator.comparing(LabelledImage::id)).toList();
     }
 
-    /** image_id,label,split — so anyone can check that no test image was trained on. */
-    void write(Path file) throws IOException {
+    /**
+     * image_id,label,split — so anyone can check that no test image was trained on; images the quality gate left out
+     * are listed as {@code excluded:<failed checks>}.
+     */
+    void write(Path file, List<DermoscopyDataSet.Excluded> excluded) throws IOException {
         StringBuilder sb = new StringBuilder("image_id,label,split\n");
         append(sb, train, "train");
         append(sb, validation, "validation");
         append(sb, test, "test");
+        for (DermoscopyDataSet.Excluded e : excluded) {
+            sb.append(e.id()).append(',').append(e.positive() ? DermoscopyDataSet.POSITIVE : DermoscopyDataSet.NEGATIVE)
+                    .append(",excluded:").append(e.failedChecks()).append('\n');
+        }
         Files.writeString(file, sb.toString(), StandardCharsets.UTF_8);
     }
 

@@ -20,8 +20,8 @@ public record TrainingOptions(Path data, Path out, long seed, long splitSeed, in
         int inputSize, String command) {
     public static final long DEFAULT_SEED = 42;
     public static final long DEFAULT_SPLIT_SEED = 20_240_601;
-    public static final int DEFAULT_EPOCHS = 40;
-    public static final int DEFAULT_PATIENCE = 15;
+    public static final int DEFAULT_EPOCHS = 60;
+    public static final int DEFAULT_PATIENCE = 20;
     public static final int DEFAULT_INPUT_SIZE = 96;
 
     public TrainingOptions {

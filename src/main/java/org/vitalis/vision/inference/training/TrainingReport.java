@@ -4,7 +4,7 @@ import java.util.Locale;
 
 /** Everything one training run produced and measured; the model card and the manifest are written from it. */
 public record TrainingReport(TrainingOptions options, int train, int trainPositives, int validation,
-        int validationPositives, int test, int testPositives, int skipped, int bestEpoch, int epochsRun,
+        int validationPositives, int test, int testPositives, int skipped, int excluded, int excludedPositives, int bestEpoch, int epochsRun,
         PlattScaling calibration, double threshold, float[] mean, float[] std, double exportDifference,
         TestMetrics metrics, double seconds) {
 
