@@ -37,8 +37,8 @@ final class VisionCommand {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Command(name = "classify", mixinStandardHelpOptions = true,
-            description = {"Check the quality of each photo and classify it with an installed model; prints one JSON",
-                "object per image: file, label, calibrated probability, model, version, sha256, time and quality checks.",
+            description = {"Check each photo's quality and classify it with an installed model (one JSON line each).",
+                "Each line: file, label, calibrated probability, threshold, model, version, sha256, time, quality checks.",
                 "An unreadable image gives an error line on stderr and exit code 1; the other images are still printed.",
                 "Decision support, not a diagnosis."})
     static final class Classify implements Callable<Integer> {
@@ -156,9 +156,9 @@ final class VisionCommand {
     }
 
     @Command(name = "train", mixinStandardHelpOptions = true,
-            description = {"Train the dermoscopic melanoma-vs-nevus model on the isic-uda1 data set (DJL on PyTorch, CPU,",
-                "fixed seeds), export it as ONNX and write the model folder: model.onnx, manifest.json, MODEL_CARD.md",
-                "and split.csv. Prints progress and the held-out test metrics."})
+            description = {"Train the melanoma-vs-nevus skin model on isic-uda1 and write its model folder.",
+                "DJL on PyTorch, CPU, fixed seeds; exported as ONNX and checked against PyTorch. Writes model.onnx,",
+                "manifest.json, MODEL_CARD.md and split.csv; prints progress and the held-out test metrics."})
     static final class Train implements Callable<Integer> {
         @Option(names = "--data", required = true, paramLabel = "DIR", description = "The isic-uda1 folder (labels.csv and JPEGs).")
         Path data;
