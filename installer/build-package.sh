@@ -8,7 +8,12 @@ export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 rm -rf target/jpackage-input target/installer
 mkdir -p target/jpackage-input/lib
 cp target/vitalis.jar target/jpackage-input/
-cp target/lib/*.jar target/jpackage-input/lib/
+# PyTorch (about 110 MiB of jars) only trains models (`vitalis vision train`, a developer command); the installed app
+# runs the shipped ONNX models on ONNX Runtime and leaves it out. The models go beside the jar.
+for jar in target/lib/*.jar; do
+  case "$(basename "$jar")" in pytorch-*) ;; *) cp "$jar" target/jpackage-input/lib/ ;; esac
+done
+cp -r models target/jpackage-input/models
 "$JAVA_HOME/bin/jpackage" @jpackage.cfg --type app-image
 echo "App image: target/installer/Vitalis (run target/installer/Vitalis/bin/Vitalis)"
 if command -v dpkg-deb >/dev/null && command -v fakeroot >/dev/null; then

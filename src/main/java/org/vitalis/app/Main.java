@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "vitalis", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Vitalis clinician workstation. With no command, opens the workstation window.",
         subcommands = {BackupCommand.class, RestoreCommand.class, AuditCommand.class, EcgCommand.class,
-            DeviceCommand.class, SimulateCommand.class})
+            DeviceCommand.class, SimulateCommand.class, VisionCommand.class})
 public final class Main implements Callable<Integer> {
     @Mixin
     StationOptions station;
