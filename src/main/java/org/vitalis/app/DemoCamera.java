@@ -13,7 +13,7 @@ import org.vitalis.vision.camera.StillImageSource;
  * (resources democamera/, README there), so a new user takes a lesion photo without a camera.
  */
 final class DemoCamera {
-    static final List<String> PICTURES = List.of("democamera/ISIC_0000150.jpg", "democamera/ISIC_0000163.jpg",
+    static final List<String> PICTURES = List.of("democamera/ISIC_0000163.jpg", "democamera/ISIC_0000150.jpg",
             "democamera/ISIC_0000209.jpg", "democamera/ISIC_0000216.jpg");
     private static final Logger LOG = LoggerFactory.getLogger(DemoCamera.class);
 

@@ -82,9 +82,12 @@ public final class Main implements Callable<Integer> {
                 DemoDevices demoDevices = config.demo() ? DemoDevices.start() : DemoDevices.none();
                 ManagedDevices stationDevices = config.demo() ? null
                         : ManagedDevices.station(config.dataDir().resolve("devices.json"),
-                                org.vitalis.device.driver.DeviceDriver.Options.defaults())) {
+                                org.vitalis.device.driver.DeviceDriver.Options.defaults());
+                // The photo screen's models: checked and loaded once; a missing or damaged model disables its task only.
+                org.vitalis.vision.inference.ModelRegistry models =
+                        org.vitalis.vision.inference.ModelRegistry.open(ModelsFolder.locate())) {
             WorkstationApp.launch(UiContexts.of(st, config.demo() ? demoDevices.devices()
-                    : Optional.<org.vitalis.ui.StationDevices>of(stationDevices)));
+                    : Optional.<org.vitalis.ui.StationDevices>of(stationDevices), Optional.of(models)));
         }
         return 0;
     }

@@ -2,8 +2,12 @@ package org.vitalis.app;
 
 import java.util.List;
 import java.util.Optional;
+import org.vitalis.registry.VisionLesionAnalysis;
+import org.vitalis.ui.Imaging;
 import org.vitalis.ui.StartupTask;
 import org.vitalis.ui.UiContext;
+import org.vitalis.vision.inference.ModelRegistry;
+import org.vitalis.vision.quality.QualityGate;
 
 /** Hands the screens their services and the station's facts. */
 final class UiContexts {
@@ -15,6 +19,11 @@ final class UiContexts {
     }
 
     static UiContext of(Station st, Optional<org.vitalis.ui.StationDevices> devices) {
+        return of(st, devices, Optional.empty());
+    }
+
+    /** {@code models}: the installed models, for the photo screen; without them that screen does not appear. */
+    static UiContext of(Station st, Optional<org.vitalis.ui.StationDevices> devices, Optional<ModelRegistry> models) {
         AppConfig cfg = st.config;
         List<UiContext.DemoAccount> demoAccounts = cfg.demo()
                 ? DemoClinic.ACCOUNTS.stream()
@@ -36,6 +45,7 @@ final class UiContexts {
         return new UiContext(st.auth, st.users, st.patients, st.vitals, st.ecg, st.audit, new StationBackups(st),
                 new UiContext.Station(cfg.workstation(), cfg.database().describe(), cfg.demo(), demoAccounts),
                 new UiContext.Settings(cfg.idleLockMinutes(), cfg.language(), cfg.dark()), startup,
-                devices, Optional.empty());
+                devices, models.map(r -> new Imaging(st.lesions,
+                        new VisionLesionAnalysis(QualityGate.dermoscopy(), r), st.cameras)));
     }
 }

@@ -28,12 +28,17 @@ public interface LesionAnalysis {
      * The explanation of a stored result, when the model that made it is still the installed one (same SHA-256);
      * empty otherwise, since another model's heatmap would not explain this result.
      */
-    Optional<BufferedImage> explain(LesionKind kind, BufferedImage picture, LesionResult result);
+    Optional<Explanation> explain(LesionKind kind, BufferedImage picture, LesionResult result);
+
+    /** A model's result and its explanation. */
+    record Reading(LesionResult result, Explanation explanation) {
+    }
 
     /**
-     * A model's result and its explanation: {@code overlay} is the picture with the heatmap drawn at full opacity, so
-     * a screen shows any opacity by fading it over the picture.
+     * Where the result came from: {@code overlay} is the picture with the heatmap drawn at full opacity, so a screen
+     * shows any opacity by fading it over the picture; empty when covering no part of the picture weakened the result,
+     * so there is no region to show.
      */
-    record Reading(LesionResult result, BufferedImage overlay) {
+    record Explanation(Optional<BufferedImage> overlay) {
     }
 }

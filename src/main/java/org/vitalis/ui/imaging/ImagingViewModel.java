@@ -124,6 +124,7 @@ public final class ImagingViewModel implements AutoCloseable {
     private final StringProperty awaitingText = new SimpleStringProperty("");
     private final StringProperty exportText = new SimpleStringProperty("");
     private long historyGeneration;
+    private Optional<LesionAnalysis.Explanation> shownExplanation = Optional.empty();
 
     public ImagingViewModel(PatientService patients, LesionImageService lesions, LesionAnalysis analysis,
             Cameras cameras, UserSession session, Async async, Messages m) {
@@ -458,13 +459,12 @@ public final class ImagingViewModel implements AutoCloseable {
             } catch (RuntimeException e) {
                 // The photo is stored; a model that fails on it must not make the user store it twice.
                 LOG.warn("The model could not read a stored photo: {}", e.getClass().getSimpleName());
-                return new Shown(stored, still, Optional.empty(), true, m.get("imaging.result.failed",
-                        ErrorText.of(e, m)));
+                return new Shown(stored, still, Optional.empty(), m.get("imaging.result.failed", ErrorText.of(e, m)));
             }
             if (reading.isPresent()) {
                 stored = lesions.attachResult(session, stored.id(), reading.get().result());
             }
-            return new Shown(stored, still, reading.map(LesionAnalysis.Reading::overlay), true, "");
+            return new Shown(stored, still, reading.map(LesionAnalysis.Reading::explanation), "");
         }, shown -> {
             busy.set(false);
             clearPicture();
@@ -477,8 +477,9 @@ public final class ImagingViewModel implements AutoCloseable {
         });
     }
 
-    private record Shown(LesionImageSummary summary, BufferedImage picture, Optional<BufferedImage> overlay,
-            boolean explained, String problem) {
+    /** {@code explanation} is empty when the result has none: no model result, or its model is no longer installed. */
+    private record Shown(LesionImageSummary summary, BufferedImage picture,
+            Optional<LesionAnalysis.Explanation> explanation, String problem) {
     }
 
     // ------------------------------------------------------------------ a stored picture and its result
@@ -488,10 +489,9 @@ public final class ImagingViewModel implements AutoCloseable {
         async.run(() -> {
             StoredLesion stored = lesions.open(session, summary.id());
             BufferedImage pic = analysis.decode(stored.picture(), "lesion-" + summary.id());
-            Optional<BufferedImage> explained = stored.summary().result()
+            Optional<LesionAnalysis.Explanation> explained = stored.summary().result()
                     .flatMap(r -> analysis.explain(stored.summary().kind(), pic, r));
-            return new Shown(stored.summary(), pic, explained, stored.summary().result().isEmpty()
-                    || explained.isPresent(), "");
+            return new Shown(stored.summary(), pic, explained, "");
         }, shown -> {
             clearPicture();
             show(shown);
@@ -503,7 +503,8 @@ public final class ImagingViewModel implements AutoCloseable {
         current.set(sum);
         loadSameSite(sum.patientId(), sum.siteCode(), sum.laterality());
         shownPicture.set(s.picture());
-        overlay.set(s.overlay().orElse(null));
+        shownExplanation = s.explanation();
+        overlay.set(s.explanation().flatMap(LesionAnalysis.Explanation::overlay).orElse(null));
         storedText.set(m.get("imaging.stored", m.dateTime(sum.takenAt()), sum.takenBy(), siteOf(sum))
                 + (sum.overrideReason() == null ? "" : "\n" + m.get("imaging.stored.override", sum.overrideBy(),
                         sum.overrideReason())));
@@ -514,7 +515,8 @@ public final class ImagingViewModel implements AutoCloseable {
             probabilityText.set(m.get("imaging.result.probability", label(res.positiveLabel()),
                     percent(res.probability()), percent(res.threshold())));
             modelText.set(m.get("imaging.result.model", res.modelName(), res.modelVersion(), m.dateTime(res.at())));
-            explanationText.set(s.explained() ? "" : m.get("imaging.result.noExplanation"));
+            explanationText.set(s.explanation().isEmpty() ? m.get("imaging.result.noExplanation")
+                    : s.explanation().get().overlay().isEmpty() ? m.get("imaging.result.noRegion") : "");
         } else {
             resultText.set(analysis.unavailable(sum.kind()).isPresent() ? m.get("imaging.noModel." + sum.kind().name())
                     : m.get("imaging.result.none"));
@@ -618,7 +620,7 @@ public final class ImagingViewModel implements AutoCloseable {
     }
 
     private void reviewed(LesionImageSummary s) {
-        show(new Shown(s, shownPicture.get(), Optional.ofNullable(overlay.get()), true, ""));
+        show(new Shown(s, shownPicture.get(), shownExplanation, ""));
         loadAwaiting();
     }
 

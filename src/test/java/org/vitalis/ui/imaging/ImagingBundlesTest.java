@@ -12,8 +12,12 @@ import org.vitalis.domain.Laterality;
 import org.vitalis.domain.LesionKind;
 import org.vitalis.domain.LesionReviewOutcome;
 import org.vitalis.ui.common.Messages;
+import org.vitalis.vision.quality.CheckKind;
 
-/** Every site, kind, side and review outcome the photo screen can show has its words in English and in Arabic. */
+/**
+ * Every site, kind, side, quality check and review outcome the photo screen can show has its words in English and in
+ * Arabic.
+ */
 class ImagingBundlesTest {
     @ParameterizedTest
     @ValueSource(strings = {"en", "ar"})
@@ -34,9 +38,9 @@ class ImagingBundlesTest {
         for (LesionReviewOutcome o : LesionReviewOutcome.values()) {
             keys.add("imaging.review.done." + o.name());
         }
-        for (String kind : List.of("BLUR", "UNDEREXPOSED", "OVEREXPOSED", "TOO_SMALL", "FRAMING")) {
-            keys.add("quality." + kind + ".passed");
-            keys.add("quality." + kind + ".failed");
+        for (CheckKind kind : CheckKind.values()) {
+            keys.add("quality." + kind.name() + ".passed");
+            keys.add("quality." + kind.name() + ".failed");
         }
         assertThat(keys).allSatisfy(k -> assertThat(m.has(k)).as(k).isTrue());
         if (language.equals("ar")) {
