@@ -83,6 +83,7 @@ class ImagingFlowTest extends UiTestBase {
         press("chart-photos");
         Fx.waitUntil("the photo screen shows the patient", () -> text("imaging-patient") != null
                 && text("imaging-patient").contains(language.equals("en") ? "Salma Haddad" : "سلمى حداد"));
+        Fx.waitUntil("the body map shows", () -> root.lookup("#bodymap-back-41550009-left") != null);
         Fx.run(() -> root.lookup("#bodymap-back-41550009-left").getOnMouseClicked().handle(null));
         assertThat(text("imaging-site")).isEqualTo(language.equals("en") ? "Forearm, back, left" : "الساعد، من الخلف، الأيسر");
         Fx.waitUntil("the demo camera is listed", () -> ((ComboBox<?>) root.lookup("#imaging-camera")).getValue() != null);
@@ -112,7 +113,8 @@ class ImagingFlowTest extends UiTestBase {
             tabs.getSelectionModel().select(tabs.getTabs().stream().filter(t -> "imaging-tab-review".equals(t.getId()))
                     .findFirst().orElseThrow());
         });
-        Fx.waitUntil("the result awaits review", () -> ((ListView<?>) root.lookup("#imaging-awaiting")).getItems().size() == 1);
+        Fx.waitUntil("the result awaits review", () -> Fx.present(root, "imaging-awaiting")
+                && ((ListView<?>) root.lookup("#imaging-awaiting")).getItems().size() == 1);
         Fx.run(() -> ((ListView<?>) root.lookup("#imaging-awaiting")).getSelectionModel().select(0));
         Fx.waitUntil("the doctor may confirm", () -> Fx.present(root, "imaging-confirm")
                 && !((javafx.scene.control.Button) root.lookup("#imaging-confirm")).isDisabled());
