@@ -102,7 +102,9 @@ class ImagingFlowTest extends UiTestBase {
         Fx.run(() -> ((Slider) root.lookup("#imaging-opacity")).setValue(0.8));
         assertThat(Fx.call(heat::getOpacity)).isEqualTo(0.8);
         assertThat(Fx.present(root, "imaging-confirm")).as("a nurse does not confirm").isFalse();
-        assertThat(Fx.call(() -> ((javafx.scene.layout.HBox) root.lookup("#imaging-same-site")).getChildren())).hasSize(1);
+        // The same site over time loads in the background after the photo is stored.
+        Fx.waitUntil("the same site over time shows the stored photo", () -> Fx.present(root, "imaging-same-site")
+                && ((javafx.scene.layout.HBox) root.lookup("#imaging-same-site")).getChildren().size() == 1);
         shoot("imaging-result", tag);
         press("shell-logout");
 
@@ -126,7 +128,8 @@ class ImagingFlowTest extends UiTestBase {
                 && text("imaging-review-status").contains("doctor"));
         Fx.waitUntil("the list empties", () -> ((ListView<?>) root.lookup("#imaging-awaiting")).getItems().isEmpty());
         Fx.waitUntil("the same site over time shows, for the photo opened from the list",
-                () -> ((javafx.scene.layout.HBox) root.lookup("#imaging-same-site")).getChildren().size() == 1);
+                () -> Fx.present(root, "imaging-same-site")
+                        && ((javafx.scene.layout.HBox) root.lookup("#imaging-same-site")).getChildren().size() == 1);
         shoot("imaging-confirmed", tag);
         List<LesionImageSummary> stored = station.lesions.list(nurse, patientId);
         assertThat(stored).singleElement().satisfies(s -> {
