@@ -15,9 +15,7 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Slider;
-import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
-import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseEvent;
 import java.util.List;
 import javafx.scene.layout.BorderPane;
@@ -27,8 +25,8 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import org.vitalis.domain.PatientSummary;
 import org.vitalis.registry.EcgRecordingSummary;
+import org.vitalis.ui.common.PatientPicker;
 import org.vitalis.ui.common.PatientSearch;
 import org.vitalis.ui.common.Choices;
 import org.vitalis.ui.common.FileDialogs;
@@ -126,38 +124,6 @@ public final class EcgAcquisitionView implements AutoCloseable {
         PatientSearch ps = vm.search();
         Label title = new Label(m.get("ecg.title"));
         title.getStyleClass().add("title-3");
-        TextField search = Ui.id(new TextField(), "ecg-search");
-        search.setPromptText(m.get("intake.searchPrompt"));
-        search.textProperty().addListener((o, a, t) -> ps.search(t));
-        search.setOnKeyPressed(e -> {
-            if (e.getCode() == KeyCode.ENTER) {
-                ps.submit(search.getText());
-            }
-        });
-        Label status = Ui.id(new Label(), "ecg-search-status");
-        status.textProperty().bind(ps.status());
-        status.getStyleClass().add("text-muted");
-        ListView<PatientSummary> list = Ui.id(new ListView<>(ps.results()), "ecg-results");
-        list.setCellFactory(l -> new ListCell<>() {
-            @Override
-            protected void updateItem(PatientSummary p, boolean empty) {
-                super.updateItem(p, empty);
-                setText(empty || p == null ? null : ps.displayName(p) + "  ·  " + p.mrn());
-            }
-        });
-        list.getSelectionModel().selectedItemProperty().addListener((o, a, p) -> {
-            if (p != null) {
-                ps.patient().set(p);
-            }
-        });
-        list.setPrefHeight(180);
-        Label chosenTitle = new Label(m.get("ecg.patient"));
-        chosenTitle.getStyleClass().add("text-muted");
-        Label chosen = Ui.id(new Label(), "ecg-patient");
-        chosen.getStyleClass().add("title-4");
-        chosen.textProperty().bind(Bindings.createStringBinding(() -> ps.patient().get() == null
-                ? m.get("intake.noPatient") : ps.displayName(ps.patient().get()) + "\n" + ps.patient().get().mrn(),
-                ps.patient()));
         Label recordedTitle = new Label(m.get("ecg.patientRecordings"));
         recordedTitle.getStyleClass().add("text-muted");
         ListView<EcgRecordingSummary> recordings = Ui.id(new ListView<>(vm.recordings()), "ecg-recordings");
@@ -179,8 +145,9 @@ public final class EcgAcquisitionView implements AutoCloseable {
             });
         }
         VBox.setVgrow(recordings, Priority.ALWAYS);
-        VBox box = new VBox(8, title, Ui.labelFor(search, m.get("intake.search")), search, status, list,
-                chosenTitle, chosen, recordedTitle, recordings);
+        VBox box = new VBox(8, title);
+        box.getChildren().addAll(PatientPicker.nodes(ps, m, "ecg", m.get("ecg.patient"), 180));
+        box.getChildren().addAll(recordedTitle, recordings);
         box.setPrefWidth(290);
         box.setMinWidth(260);
         return box;

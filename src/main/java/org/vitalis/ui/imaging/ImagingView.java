@@ -21,7 +21,6 @@ import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.image.ImageView;
-import javafx.scene.input.KeyCode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
@@ -31,8 +30,8 @@ import javafx.scene.layout.VBox;
 import org.vitalis.domain.BodySite;
 import org.vitalis.domain.Laterality;
 import org.vitalis.domain.LesionKind;
-import org.vitalis.domain.PatientSummary;
 import org.vitalis.registry.LesionImageSummary;
+import org.vitalis.ui.common.PatientPicker;
 import org.vitalis.ui.common.Choices;
 import org.vitalis.ui.common.FileDialogs;
 import org.vitalis.ui.common.Messages;
@@ -98,41 +97,8 @@ public final class ImagingView implements AutoCloseable {
     private static Node patientPicker(ImagingViewModel vm, Messages m) {
         Label title = new Label(m.get("imaging.title"));
         title.getStyleClass().add("title-3");
-        TextField search = Ui.id(new TextField(), "imaging-search");
-        search.setPromptText(m.get("intake.searchPrompt"));
-        search.textProperty().addListener((o, a, t) -> vm.search(t));
-        search.setOnKeyPressed(e -> {
-            if (e.getCode() == KeyCode.ENTER) {
-                vm.submit(search.getText());
-            }
-        });
-        Label status = Ui.id(new Label(), "imaging-search-status");
-        status.textProperty().bind(vm.searchStatus());
-        status.getStyleClass().add("text-muted");
-        Ui.wrapUnlessArabic(status);
-        ListView<PatientSummary> list = Ui.id(new ListView<>(vm.results()), "imaging-results");
-        list.setCellFactory(l -> new ListCell<>() {
-            @Override
-            protected void updateItem(PatientSummary p, boolean empty) {
-                super.updateItem(p, empty);
-                setText(empty || p == null ? null : vm.displayName(p) + "  ·  " + p.mrn());
-            }
-        });
-        list.getSelectionModel().selectedItemProperty().addListener((o, a, p) -> {
-            if (p != null) {
-                vm.patient().set(p);
-            }
-        });
-        list.setPrefHeight(220);
-        Label chosenTitle = new Label(m.get("imaging.patient"));
-        chosenTitle.getStyleClass().add("text-muted");
-        Label chosen = Ui.id(new Label(), "imaging-patient");
-        chosen.getStyleClass().add("title-4");
-        chosen.textProperty().bind(Bindings.createStringBinding(() -> vm.patient().get() == null
-                ? m.get("intake.noPatient") : vm.displayName(vm.patient().get()) + "\n" + vm.patient().get().mrn(),
-                vm.patient()));
-        VBox box = new VBox(8, title, Ui.labelFor(search, m.get("intake.search")), search, status, list, chosenTitle,
-                chosen);
+        VBox box = new VBox(8, title);
+        box.getChildren().addAll(PatientPicker.nodes(vm.search(), m, "imaging", m.get("imaging.patient"), 220));
         box.setPrefWidth(250);
         box.setMinWidth(230);
         return box;

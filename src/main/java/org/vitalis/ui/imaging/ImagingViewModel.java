@@ -168,6 +168,7 @@ public final class ImagingViewModel implements AutoCloseable {
 
     // ------------------------------------------------------------------ properties
 
+    public PatientSearch search() { return search; }
     public ObservableList<PatientSummary> results() { return search.results(); }
     public ObjectProperty<PatientSummary> patient() { return patient; }
     public StringProperty searchStatus() { return search.status(); }

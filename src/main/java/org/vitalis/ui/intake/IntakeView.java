@@ -14,11 +14,8 @@ import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
-import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
-import javafx.scene.input.KeyCode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
@@ -28,8 +25,8 @@ import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import org.vitalis.domain.Flag;
 import org.vitalis.domain.Observation;
-import org.vitalis.domain.PatientSummary;
 import org.vitalis.ui.chart.Flags;
+import org.vitalis.ui.common.PatientPicker;
 import org.vitalis.ui.common.Messages;
 import org.vitalis.ui.common.Ui;
 
@@ -84,40 +81,8 @@ public final class IntakeView implements AutoCloseable {
     private static Node patientPicker(IntakeViewModel vm, Messages m) {
         Label title = new Label(m.get("intake.title"));
         title.getStyleClass().add("title-3");
-        TextField search = Ui.id(new TextField(), "intake-search");
-        search.setPromptText(m.get("intake.searchPrompt"));
-        search.textProperty().addListener((o, a, t) -> vm.search(t));
-        search.setOnKeyPressed(e -> {
-            if (e.getCode() == KeyCode.ENTER) {
-                vm.submit(search.getText());
-            }
-        });
-        Label status = Ui.id(new Label(), "intake-search-status");
-        status.textProperty().bind(vm.searchStatus());
-        status.getStyleClass().add("text-muted");
-        ListView<PatientSummary> list = Ui.id(new ListView<>(vm.results()), "intake-results");
-        list.setCellFactory(l -> new ListCell<>() {
-            @Override
-            protected void updateItem(PatientSummary p, boolean empty) {
-                super.updateItem(p, empty);
-                setText(empty || p == null ? null : vm.displayName(p) + "  ·  " + p.mrn());
-            }
-        });
-        list.getSelectionModel().selectedItemProperty().addListener((o, a, p) -> {
-            if (p != null) {
-                vm.patient().set(p);
-            }
-        });
-        list.setPrefHeight(260);
-        Label chosenTitle = new Label(m.get("intake.patient"));
-        chosenTitle.getStyleClass().add("text-muted");
-        Label chosen = Ui.id(new Label(), "intake-patient");
-        chosen.getStyleClass().add("title-4");
-        chosen.textProperty().bind(Bindings.createStringBinding(() -> vm.patient().get() == null
-                ? m.get("intake.noPatient") : vm.displayName(vm.patient().get()) + "\n" + vm.patient().get().mrn(),
-                vm.patient()));
-        VBox box = new VBox(8, title, Ui.labelFor(search, m.get("intake.search")), search, status, list,
-                chosenTitle, chosen);
+        VBox box = new VBox(8, title);
+        box.getChildren().addAll(PatientPicker.nodes(vm.search(), m, "intake", m.get("intake.patient"), 260));
         box.setPrefWidth(280);
         box.setMinWidth(260);
         box.setPadding(new Insets(0, 12, 0, 0));

@@ -188,6 +188,7 @@ public final class IntakeViewModel implements AutoCloseable {
     }
 
     public boolean available() { return devices.isPresent(); }
+    public PatientSearch search() { return search; }
     public ObservableList<PatientSummary> results() { return search.results(); }
     public ObjectProperty<PatientSummary> patient() { return patient; }
     public StringProperty searchStatus() { return search.status(); }
