@@ -57,6 +57,9 @@ public class LesionImage {
     @Column(name = "site_code", nullable = false, length = 20)
     private String siteCode;
 
+    @Column(name = "site_modifier_code", length = 20)
+    private String siteModifierCode;
+
     @Column(name = "site_display", nullable = false, length = 200)
     private String siteDisplay;
 
@@ -157,6 +160,7 @@ public class LesionImage {
         this.takenBy = takenBy;
         this.kind = kind;
         this.siteCode = site.code();
+        this.siteModifierCode = site.modifierCode();
         this.siteDisplay = site.display();
         this.laterality = laterality;
         this.source = source;
@@ -210,6 +214,7 @@ public class LesionImage {
     public String getTakenBy() { return takenBy; }
     public LesionKind getKind() { return kind; }
     public String getSiteCode() { return siteCode; }
+    public String getSiteModifierCode() { return siteModifierCode; }
     public String getSiteDisplay() { return siteDisplay; }
     public Laterality getLaterality() { return laterality; }
     public String getSource() { return source; }

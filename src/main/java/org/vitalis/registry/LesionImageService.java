@@ -44,8 +44,8 @@ public final class LesionImageService {
     private static final Logger LOG = LoggerFactory.getLogger(LesionImageService.class);
     private static final String CAMERA_PREFIX = "camera:";
     private static final String IMPORT_PREFIX = "import:";
-    private static final String CSV_HEADER = "image_id,file,patient,kind,site_code,site,laterality,label,outcome,"
-            + "model_label,model_positive_label,model_probability,model_threshold,model,model_version,reviewer,reviewed_on";
+    private static final String CSV_HEADER = "image_id,file,patient,kind,site_code,site_modifier_code,site,laterality,"
+            + "label,outcome,model_label,model_positive_label,model_probability,model_threshold,model,model_version,reviewer,reviewed_on";
 
     private final Database db;
     private final AuditTrail audit;
@@ -152,8 +152,8 @@ public final class LesionImageService {
         if (d == null || d.kind() == null || d.site() == null) {
             throw new IllegalArgumentException("Choose the kind of picture and the site it shows.");
         }
-        BodySite site = BodySites.byCode(d.site().code()).orElseThrow(() -> new IllegalArgumentException(
-                "The site " + d.site().code() + " is not one Vitalis knows."));
+        BodySite site = BodySites.find(d.site().code(), d.site().modifierCode())
+                .orElseThrow(() -> new IllegalArgumentException("The site " + d.site().key() + " is not one Vitalis knows."));
         if (!site.fits(d.kind())) {
             throw new IllegalArgumentException(site.display() + " is not a site for a "
                     + d.kind().name().toLowerCase(Locale.ROOT).replace('_', ' ') + " picture.");
@@ -228,14 +228,18 @@ public final class LesionImageService {
         });
     }
 
-    /** The same site (and side) of the patient over time, oldest first. Audited as a look at the patient's chart. */
+    /**
+     * The same site (the same part of it, and side) of the patient over time, oldest first; {@code siteModifierCode}
+     * null for a whole structure. Audited as a look at the patient's chart.
+     */
     public List<LesionImageSummary> bySite(UserSession session, long patientId, String siteCode,
-            Laterality laterality) {
+            String siteModifierCode, Laterality laterality) {
         guard.require(session, Permission.PATIENT_READ);
         return db.inTransaction(s -> {
             audit.record(s, session.actor(), AuditAction.PATIENT_VIEW, "patient", String.valueOf(patientId),
-                    "lesion site " + siteCode + (laterality == null ? "" : " " + laterality));
-            return s.lesionImages().listBySite(patientId, siteCode, laterality).stream()
+                    "lesion site " + BodySite.key(siteCode, siteModifierCode)
+                            + (laterality == null ? "" : " " + laterality));
+            return s.lesionImages().listBySite(patientId, siteCode, siteModifierCode, laterality).stream()
                     .map(LesionImageService::summary).toList();
         });
     }
@@ -410,7 +414,7 @@ public final class LesionImageService {
 
     private static String row(LesionImage e, String file, String patient) {
         return String.join(",", e.getId().toString(), file, patient, e.getKind().name(), e.getSiteCode(),
-                csv(e.getSiteDisplay()), e.getLaterality() == null ? "" : e.getLaterality().name(),
+                e.getSiteModifierCode() == null ? "" : e.getSiteModifierCode(), csv(e.getSiteDisplay()), e.getLaterality() == null ? "" : e.getLaterality().name(),
                 csv(e.getReviewLabel()), e.getReviewOutcome().name(), csv(e.getAiLabel()), csv(e.getAiPositiveLabel()),
                 e.getAiProbability() == null ? "" : e.getAiProbability().toPlainString(),
                 e.getAiThreshold() == null ? "" : e.getAiThreshold().toPlainString(), csv(e.getAiModelName()),
@@ -457,7 +461,7 @@ public final class LesionImageService {
                         e.getReviewedBy(), e.getReviewedAt()))
                 : Optional.empty();
         return new LesionImageSummary(e.getId(), e.getPatientId(), e.getTakenAt(), e.getTakenBy(), e.getWorkstation(),
-                e.getKind(), e.getSiteCode(), e.getSiteDisplay(), e.getLaterality(), e.getSource(), e.getMediaType(),
+                e.getKind(), e.getSiteCode(), e.getSiteModifierCode(), e.getSiteDisplay(), e.getLaterality(), e.getSource(), e.getMediaType(),
                 e.getWidth(), e.getHeight(), e.getByteCount(), e.getSha256(), e.getThumbnailPng(), quality,
                 e.getQualityOverrideBy(), e.getQualityOverrideReason(), result, review, e.getVersion());
     }

@@ -10,10 +10,15 @@ import org.vitalis.domain.LesionKind;
  * thumbnail (PNG). {@code overrideBy}/{@code overrideReason} are set when it was kept although a check failed.
  */
 public record LesionImageSummary(long id, long patientId, Instant takenAt, String takenBy, String workstation,
-        LesionKind kind, String siteCode, String siteDisplay, Laterality laterality, String source, String mediaType,
+        LesionKind kind, String siteCode, String siteModifierCode, String siteDisplay, Laterality laterality, String source, String mediaType,
         int width, int height, long byteCount, String sha256, byte[] thumbnailPng, LesionQuality quality,
         String overrideBy, String overrideReason, Optional<LesionResult> result, Optional<LesionReview> review,
         long version) {
+
+    /** The site's key in the catalogue ({@link org.vitalis.domain.BodySite#key()}). */
+    public String siteKey() {
+        return org.vitalis.domain.BodySite.key(siteCode, siteModifierCode);
+    }
 
     public boolean awaitingReview() {
         return result.isPresent() && review.isEmpty();

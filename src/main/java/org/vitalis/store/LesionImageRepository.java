@@ -46,11 +46,17 @@ public final class LesionImageRepository {
                 .setParameter("p", patientId).getResultList();
     }
 
-    /** The same site (and side) of a patient over time, oldest first. */
-    public List<LesionImage> listBySite(long patientId, String siteCode, Laterality laterality) {
+    /** The same site (part of it, and side) of a patient over time, oldest first. */
+    public List<LesionImage> listBySite(long patientId, String siteCode, String siteModifierCode,
+            Laterality laterality) {
+        String part = siteModifierCode == null ? "siteModifierCode is null" : "siteModifierCode = :m";
         String side = laterality == null ? "laterality is null" : "laterality = :l";
-        var q = session.createSelectionQuery("from LesionImage where patientId = :p and siteCode = :s and " + side
-                + " order by takenAt, id", LesionImage.class).setParameter("p", patientId).setParameter("s", siteCode);
+        var q = session.createSelectionQuery("from LesionImage where patientId = :p and siteCode = :s and " + part
+                + " and " + side + " order by takenAt, id", LesionImage.class).setParameter("p", patientId)
+                .setParameter("s", siteCode);
+        if (siteModifierCode != null) {
+            q.setParameter("m", siteModifierCode);
+        }
         if (laterality != null) {
             q.setParameter("l", laterality);
         }

@@ -137,7 +137,7 @@ class LesionImageServiceTest {
             BufferedImage frame = LesionPictures.lesion(64, 64, 2);
             LesionQuality ok = LesionPictures.passed();
             assertThatThrownBy(() -> c.lesions.storeFrame(c.nurse, new LesionDraft(patient, LesionKind.SKIN_CLINICAL,
-                    BodySites.TONGUE, null), frame, "Cam", ok, null)).hasMessageContaining("not a site for a skin clinical");
+                    BodySites.TONGUE_DORSUM, null), frame, "Cam", ok, null)).hasMessageContaining("not a site for a skin clinical");
             assertThatThrownBy(() -> c.lesions.storeFrame(c.nurse, new LesionDraft(patient, LesionKind.SKIN_CLINICAL,
                     BodySites.HAND, null), frame, "Cam", ok, null)).hasMessageContaining("say which side");
             assertThatThrownBy(() -> c.lesions.storeFrame(c.nurse, new LesionDraft(patient, LesionKind.SKIN_CLINICAL,
@@ -152,11 +152,27 @@ class LesionImageServiceTest {
             long b = c.lesions.storeFrame(c.nurse, new LesionDraft(patient, LesionKind.DERMOSCOPIC,
                     BodySites.FOREARM_BACK, Laterality.RIGHT), frame, "Cam", ok, null).id();
             long d = c.lesions.storeFrame(c.nurse, forearm(patient), frame, "Cam", ok, null).id();
-            assertThat(c.lesions.bySite(c.nurse, patient, "41550009", Laterality.LEFT))
+            assertThat(c.lesions.bySite(c.nurse, patient, "41550009", null, Laterality.LEFT))
                     .extracting(LesionImageSummary::id).containsExactly(a, d);
-            assertThat(c.lesions.bySite(c.nurse, patient, "41550009", Laterality.RIGHT))
+            assertThat(c.lesions.bySite(c.nurse, patient, "41550009", null, Laterality.RIGHT))
                     .extracting(LesionImageSummary::id).containsExactly(b);
-            assertThat(c.lesions.bySite(c.nurse, patient, "73897004", null)).isEmpty();
+            assertThat(c.lesions.bySite(c.nurse, patient, "73897004", null, null)).isEmpty();
+
+            // Parts of one structure are different sites: the tongue's dorsum is not its left border.
+            assertThatThrownBy(() -> c.lesions.storeFrame(c.nurse, new LesionDraft(patient, LesionKind.ORAL,
+                    BodySites.TONGUE_BORDER, null), frame, "Cam", ok, null)).hasMessageContaining("say which side");
+            long dorsum = c.lesions.storeFrame(c.nurse, new LesionDraft(patient, LesionKind.ORAL,
+                    BodySites.TONGUE_DORSUM, null), frame, "Cam", ok, null).id();
+            LesionImageSummary border = c.lesions.storeFrame(c.nurse, new LesionDraft(patient, LesionKind.ORAL,
+                    BodySites.TONGUE_BORDER, Laterality.LEFT), frame, "Cam", ok, null);
+            assertThat(border.siteCode()).isEqualTo("8001006");
+            assertThat(border.siteModifierCode()).isEqualTo("49370004");
+            assertThat(border.siteKey()).isEqualTo(BodySites.TONGUE_BORDER.key());
+            assertThat(c.lesions.bySite(c.nurse, patient, "8001006", "264217000", null))
+                    .extracting(LesionImageSummary::id).containsExactly(dorsum);
+            assertThat(c.lesions.bySite(c.nurse, patient, "8001006", "49370004", Laterality.LEFT))
+                    .extracting(LesionImageSummary::id).containsExactly(border.id());
+            assertThat(c.lesions.bySite(c.nurse, patient, "8001006", null, null)).isEmpty();
         }
     }
 
@@ -169,7 +185,7 @@ class LesionImageServiceTest {
             BufferedImage frame = LesionPictures.lesion(128, 96, 4);
             long first = c.lesions.storeFrame(c.nurse, forearm(patient), frame, "Cam", LesionPictures.passed(), null).id();
             long second = c.lesions.storeFrame(c.nurse, forearm(patient), frame, "Cam", LesionPictures.passed(), null).id();
-            long oral = c.lesions.storeFrame(c.nurse, new LesionDraft(patient, LesionKind.ORAL, BodySites.TONGUE, null),
+            long oral = c.lesions.storeFrame(c.nurse, new LesionDraft(patient, LesionKind.ORAL, BodySites.TONGUE_DORSUM, null),
                     frame, "Cam", LesionPictures.passed(), null).id();
             assertThat(c.lesions.awaitingReview(doctor)).isEmpty();
 
@@ -251,11 +267,12 @@ class LesionImageServiceTest {
             DatasetExport export = c.lesions.exportDataset(doctor, out);
             assertThat(export.images()).isEqualTo(3);
             List<String> lines = Files.readAllLines(export.labelsCsv());
-            assertThat(lines.getFirst()).isEqualTo("image_id,file,patient,kind,site_code,site,laterality,label,outcome,"
+            assertThat(lines.getFirst()).isEqualTo("image_id,file,patient,kind,site_code,site_modifier_code,site,laterality,"
+                    + "label,outcome,"
                     + "model_label,model_positive_label,model_probability,model_threshold,model,model_version,reviewer,"
                     + "reviewed_on");
             assertThat(lines).hasSize(4);
-            assertThat(lines.get(1)).startsWith(a + ",images/" + a + ".jpg,").contains(",DERMOSCOPIC,41550009,")
+            assertThat(lines.get(1)).startsWith(a + ",images/" + a + ".jpg,").contains(",DERMOSCOPIC,41550009,,")
                     .contains(",LEFT,nevus,CONFIRMED,nevus,melanoma,0.70000,0.35000,skin-lesion-test,1.0.0,doctor,");
             assertThat(lines.get(2)).contains(",\"basal cell carcinoma, \"\"nodular\"\"\",OVERRIDDEN,");
             assertThat(lines.get(3)).contains(",'=HYPERLINK(1),LABELLED,,,,,,,doctor,");

@@ -102,7 +102,7 @@ final class BodyMap {
         shape.getStyleClass().add("bodymap-region");
         shape.setId("bodymap-" + tag + "-" + site.code() + (side == null ? "" : "-" + side.name().toLowerCase(
                 java.util.Locale.ROOT)));
-        String name = m.get("site." + site.code());
+        String name = m.get("site." + site.key());
         Tooltip.install(shape, new Tooltip(side == null ? name : m.get("imaging.site.sided", name,
                 m.get("side." + side.name()))));
         shape.setOnMouseClicked(e -> onPick.accept(site, side));

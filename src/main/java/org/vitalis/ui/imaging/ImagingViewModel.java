@@ -268,7 +268,7 @@ public final class ImagingViewModel implements AutoCloseable {
     }
 
     public String siteName(BodySite s) {
-        return m.get("site." + s.code());
+        return m.get("site." + s.key());
     }
 
     private void describeSite() {
@@ -502,7 +502,7 @@ public final class ImagingViewModel implements AutoCloseable {
     private void show(Shown s) {
         LesionImageSummary sum = s.summary();
         current.set(sum);
-        loadSameSite(sum.patientId(), sum.siteCode(), sum.laterality());
+        loadSameSite(sum.patientId(), sum.siteCode(), sum.siteModifierCode(), sum.laterality());
         shownPicture.set(s.picture());
         shownExplanation = s.explanation();
         overlay.set(s.explanation().flatMap(LesionAnalysis.Explanation::overlay).orElse(null));
@@ -537,7 +537,7 @@ public final class ImagingViewModel implements AutoCloseable {
     }
 
     private String siteOf(LesionImageSummary s) {
-        String name = BodySites.byCode(s.siteCode()).map(this::siteName).orElse(s.siteDisplay());
+        String name = BodySites.find(s.siteCode(), s.siteModifierCode()).map(this::siteName).orElse(s.siteDisplay());
         return s.laterality() == null ? name : m.get("imaging.site.sided", name, m.get("side." + s.laterality().name()));
     }
 
@@ -585,12 +585,12 @@ public final class ImagingViewModel implements AutoCloseable {
             sameSite.clear();
             return;
         }
-        loadSameSite(p.id(), s.code(), laterality.get());
+        loadSameSite(p.id(), s.code(), s.modifierCode(), laterality.get());
     }
 
-    private void loadSameSite(long patientId, String siteCode, Laterality side) {
+    private void loadSameSite(long patientId, String siteCode, String siteModifierCode, Laterality side) {
         long mine = ++historyGeneration;
-        async.run(() -> lesions.bySite(session, patientId, siteCode, side), list -> {
+        async.run(() -> lesions.bySite(session, patientId, siteCode, siteModifierCode, side), list -> {
             if (mine == historyGeneration) {
                 sameSite.setAll(list);
             }

@@ -25,7 +25,7 @@ class ImagingBundlesTest {
         Messages m = Messages.of(language);
         List<String> keys = new ArrayList<>();
         for (BodySite s : BodySites.ALL) {
-            keys.add("site." + s.code());
+            keys.add("site." + s.key());
         }
         for (LesionKind k : LesionKind.values()) {
             keys.add("kind." + k.name());
