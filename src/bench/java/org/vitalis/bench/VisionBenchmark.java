@@ -92,6 +92,7 @@ public final class VisionBenchmark {
                 double qualityStill = perImage(stills.size(), i -> sink += gate.check(stills.get(i)).checks().size());
                 double preStill = perImage(stills.size(), i -> sink += c.preprocessing().apply(stills.get(i))[0]);
                 double heat = perImage(10, i -> sink += Explainer.occlusion(images.get(i), c).at(n / 2, n / 2));
+                double gradCam = perImage(images.size(), i -> sink += Explainer.gradCam(images.get(i), c).at(0, 0));
                 String per = images.size() + " ISIC 250×250 thumbnails, ms per image, median of " + PASSES + " passes";
                 rows.add(new Benchmarks.Row("vision: quality checks", quality, "ms", "blur, motion blur, exposure, size, framing; " + per));
                 rows.add(new Benchmarks.Row("vision: preprocessing", pre, "ms", "centre square, area resize to " + n + " px, normalise"));
@@ -100,6 +101,7 @@ public final class VisionBenchmark {
                 rows.add(new Benchmarks.Row("vision: inference, DJL + ONNX Runtime", djl, "ms", "one image per call, logits to calibrated probability"));
                 rows.add(new Benchmarks.Row("vision: inference, ONNX Runtime Java API", raw, "ms", "same model.onnx, same inputs, no DJL"));
                 rows.add(new Benchmarks.Row("vision: DJL overhead", djl - raw, "ms", "difference of the two rows above"));
+                rows.add(new Benchmarks.Row("vision: Grad-CAM heatmap", gradCam, "ms", "the model's grad_cam output: one network run, preprocessing included"));
                 rows.add(new Benchmarks.Row("vision: occlusion heatmap", heat, "ms", "default: " + n / 4 + " px square, stride " + n / 12 + ", 100 occluded inputs in batches of 32"));
                 rows.add(new Benchmarks.Row("vision: model load (registry)", loadMs, "ms", "sha256 of 3 files, DJL ONNX Runtime engine start and session, first run"));
                 rows.add(new Benchmarks.Row("vision: model load (raw ORT session)", rawLoadMs, "ms", "OrtSession on model.onnx, engine already started"));

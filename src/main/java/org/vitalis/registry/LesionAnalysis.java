@@ -36,9 +36,17 @@ public interface LesionAnalysis {
 
     /**
      * Where the result came from: {@code overlay} is the picture with the heatmap drawn at full opacity, so a screen
-     * shows any opacity by fading it over the picture; empty when covering no part of the picture weakened the result,
-     * so there is no region to show.
+     * shows any opacity by fading it over the picture; empty when no part of the picture counted for the result, so
+     * there is no region to show. {@code method} says how the heatmap was made.
      */
-    record Explanation(Optional<BufferedImage> overlay) {
+    record Explanation(Optional<BufferedImage> overlay, Method method) {
+    }
+
+    /** How an explanation was made, for the words the screen puts under it. */
+    enum Method {
+        /** From the model's own last feature maps, weighed by how they move its score (the project's models). */
+        GRAD_CAM,
+        /** By covering parts of the picture and seeing how the result weakens (any model). */
+        OCCLUSION
     }
 }

@@ -26,13 +26,6 @@ import org.vitalis.vision.quality.QualityReport;
  */
 public final class VisionLesionAnalysis implements LesionAnalysis {
     private static final Logger LOG = LoggerFactory.getLogger(VisionLesionAnalysis.class);
-    /**
-     * The occluding square and its step, in input pixels, as the vision command and benchmark explain with: a sixth of
-     * the skin model's 96-pixel input, moved by half its side (11 × 11 network runs, well under a second).
-     */
-    private static final int PATCH = 16;
-    private static final int STRIDE = 8;
-
     private final ImageDecoder decoder = new ImageDecoder();
     private final QualityGate gate;
     private final ModelRegistry models;
@@ -92,15 +85,9 @@ public final class VisionLesionAnalysis implements LesionAnalysis {
     }
 
     private static Explanation explanation(BufferedImage picture, Classifier c) {
-        int n = c.preprocessing().size();
-        int patch = Math.min(PATCH, n);
-        Heatmap h = Explainer.occlusion(picture, c, patch, Math.min(STRIDE, patch));
-        boolean anyRegion = false;
-        for (float[] row : h.values()) {
-            for (float v : row) {
-                anyRegion |= v > 0;
-            }
-        }
-        return new Explanation(anyRegion ? Optional.of(HeatmapOverlay.render(picture, h, 1.0)) : Optional.empty());
+        Heatmap h = Explainer.explain(picture, c);
+        Method method = h.method() == Heatmap.Method.GRAD_CAM ? Method.GRAD_CAM : Method.OCCLUSION;
+        return new Explanation(h.anyRegion() ? Optional.of(HeatmapOverlay.render(picture, h, 1.0)) : Optional.empty(),
+                method);
     }
 }

@@ -516,8 +516,8 @@ public final class ImagingViewModel implements AutoCloseable {
             probabilityText.set(m.get("imaging.result.probability", label(res.positiveLabel()),
                     percent(res.probability()), percent(res.threshold())));
             modelText.set(m.get("imaging.result.model", res.modelName(), res.modelVersion(), m.dateTime(res.at())));
-            explanationText.set(s.explanation().isEmpty() ? m.get("imaging.result.noExplanation")
-                    : s.explanation().get().overlay().isEmpty() ? m.get("imaging.result.noRegion") : "");
+            explanationText.set(s.explanation().map(e -> m.get((e.overlay().isEmpty() ? "imaging.result.noRegion."
+                    : "imaging.explanation.") + e.method().name())).orElse(m.get("imaging.result.noExplanation")));
         } else {
             resultText.set(analysis.unavailable(sum.kind()).isPresent() ? m.get("imaging.noModel." + sum.kind().name())
                     : m.get("imaging.result.none"));

@@ -36,13 +36,40 @@ public final class Classifier implements AutoCloseable {
     /** Calibrated probabilities of the positive label for {@code n} preprocessed inputs packed in {@code chw}. */
     public double[] probabilities(float[] chw, int n) {
         float[][] logits = network.logits(chw, n);
-        int pos = manifest.positiveIndex();
         double[] p = new double[n];
         for (int i = 0; i < n; i++) {
-            double z = logits[i][pos] - logits[i][1 - pos];
-            p[i] = 1 / (1 + Math.exp(-(z / manifest.temperature() + manifest.bias())));
+            p[i] = calibrated(logits[i]);
         }
         return p;
+    }
+
+    private double calibrated(float[] logits) {
+        int pos = manifest.positiveIndex();
+        double z = logits[pos] - logits[1 - pos];
+        return 1 / (1 + Math.exp(-(z / manifest.temperature() + manifest.bias())));
+    }
+
+    /** Whether the model computes its own Grad-CAM map ({@link ModelManifest#gradCamOutput()}). */
+    public boolean offersGradCam() {
+        return manifest.gradCamOutput() != null;
+    }
+
+    /**
+     * One preprocessed input's calibrated probability and the model's map of evidence for the positive label, on its
+     * last feature maps' grid: positive where a place raises the positive score, negative where it lowers it.
+     *
+     * @throws IllegalStateException when the model offers no Grad-CAM map
+     */
+    public Evidence evidence(float[] chw) {
+        if (!offersGradCam()) {
+            throw new IllegalStateException("Model " + manifest.name() + " has no Grad-CAM output.");
+        }
+        OnnxNetwork.Outputs out = network.logitsAndMap(chw, manifest.gradCamOutput());
+        return new Evidence(calibrated(out.logits()), out.map());
+    }
+
+    /** See {@link #evidence(float[])}. */
+    public record Evidence(double probability, float[][] positiveEvidence) {
     }
 
     public Preprocessing preprocessing() {

@@ -4,16 +4,52 @@ import java.awt.image.BufferedImage;
 import java.util.Arrays;
 
 /**
- * Explanation heatmaps by occlusion sensitivity (Zeiler &amp; Fergus, "Visualizing and Understanding Convolutional
- * Networks", ECCV 2014): a square filled with the photo's own mean colour (mostly the surrounding skin) slides over
- * the input, and a pixel's importance is how much covering it lowers the probability of the label shown, averaged
- * over the squares that cover it. A flat grey square would itself look like a lesion structure to the network. It works with any model because it only needs outputs. Grad-CAM needs gradients, which ONNX Runtime
- * does not compute, so the shipped ONNX models offer occlusion only.
+ * Explanation heatmaps for the label a model showed, by one of two methods:
+ * <ul>
+ * <li>Grad-CAM (Selvaraju et al., "Grad-CAM: Visual Explanations from Deep Networks via Gradient-based Localization",
+ * ICCV 2017), for models whose manifest names a Grad-CAM output. ONNX Runtime computes no gradients, but for a network
+ * ending in global average pooling and one linear layer they are known in closed form: the gradient of the score
+ * difference (positive minus negative logit, which the calibrated probability rises with) with respect to feature map
+ * k at any position is (w_pos,k − w_neg,k) / (h·w), so Grad-CAM's map is ReLU(Σ_k (w_pos,k − w_neg,k) A_k) up to a
+ * positive factor — CAM, as the paper shows (its section 3.1). The project's own model computes Σ_k (w_pos,k −
+ * w_neg,k) A_k as a second output; this class keeps the side of the label shown.</li>
+ * <li>Occlusion sensitivity (Zeiler &amp; Fergus, "Visualizing and Understanding Convolutional Networks", ECCV 2014)
+ * for any other model, since it needs outputs only: a square filled with the photo's own mean colour (mostly the
+ * surrounding skin) slides over the input, and a pixel's importance is how much covering it lowers the probability of
+ * the label shown, averaged over the squares that cover it. A flat grey square would itself look like a lesion
+ * structure to the network.</li>
+ * </ul>
  */
 public final class Explainer {
     private static final int BATCH = 32;
 
     private Explainer() {
+    }
+
+    /** Grad-CAM when the model offers it, else occlusion sensitivity. */
+    public static Heatmap explain(BufferedImage image, Classifier classifier) {
+        return classifier.offersGradCam() ? gradCam(image, classifier) : occlusion(image, classifier);
+    }
+
+    /**
+     * Grad-CAM for the label the model shows for {@code image}, on the grid of its last feature maps.
+     *
+     * @throws IllegalStateException when the model has no Grad-CAM output
+     */
+    public static Heatmap gradCam(BufferedImage image, Classifier classifier) {
+        float[] input = classifier.preprocessing().apply(image);
+        Classifier.Evidence e = classifier.evidence(input);
+        boolean positive = e.probability() >= classifier.manifest().threshold();
+        float[][] map = e.positiveEvidence();
+        float[][] values = new float[map.length][];
+        for (int y = 0; y < map.length; y++) {
+            values[y] = new float[map[y].length];
+            for (int x = 0; x < map[y].length; x++) {
+                // Evidence against the positive label is evidence for the other one.
+                values[y][x] = Math.max(0, positive ? map[y][x] : -map[y][x]);
+            }
+        }
+        return new Heatmap(scaledToOne(values), Heatmap.Method.GRAD_CAM);
     }
 
     /**
@@ -69,22 +105,30 @@ public final class Explainer {
             }
         }
         float[][] values = new float[n][n];
-        double max = 0;
         for (int y = 0; y < n; y++) {
             for (int x = 0; x < n; x++) {
-                double v = hits[y][x] == 0 ? 0 : Math.max(0, sum[y][x] / hits[y][x]);
-                values[y][x] = (float) v;
+                values[y][x] = hits[y][x] == 0 ? 0 : (float) Math.max(0, sum[y][x] / hits[y][x]);
+            }
+        }
+        return new Heatmap(scaledToOne(values), Heatmap.Method.OCCLUSION);
+    }
+
+    /** Divides by the largest value, so the most important place is 1; all zeros stay zeros. */
+    private static float[][] scaledToOne(float[][] values) {
+        float max = 0;
+        for (float[] row : values) {
+            for (float v : row) {
                 max = Math.max(max, v);
             }
         }
         if (max > 0) {
             for (float[] row : values) {
-                for (int x = 0; x < n; x++) {
-                    row[x] = (float) (row[x] / max);
+                for (int x = 0; x < row.length; x++) {
+                    row[x] /= max;
                 }
             }
         }
-        return new Heatmap(values);
+        return values;
     }
 
     /** Square origins along one axis; the last square ends at the edge so every pixel is covered. */

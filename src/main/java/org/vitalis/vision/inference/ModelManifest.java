@@ -28,6 +28,9 @@ import java.util.Map;
  * @param temperature   calibration: p = sigmoid((logit_pos − logit_neg) / temperature + bias)
  * @param bias          calibration offset (Platt scaling); 0 for plain temperature scaling
  * @param threshold     calibrated probability at or above which the positive label is shown; chosen on validation data
+ * @param gradCamOutput name of a second network output, [N, 1, h, w], holding Σ_k (w_pos,k − w_neg,k) A_k over the
+ *                      last feature maps A_k feeding global average pooling and the final linear layer's weights w;
+ *                      {@link Explainer} makes Grad-CAM of it. Absent for models without one (they get occlusion).
  * @param files         sha256 (hex) of every file the model needs, by file name
  * @param training      how the model was made (command, seed, data set, split), for the audit trail
  * @param metrics       held-out test metrics, as reported in MODEL_CARD.md
@@ -36,7 +39,7 @@ import java.util.Map;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ModelManifest(String name, String version, String task, String engine, String modelFile, List<String> labels,
         String positiveLabel, int inputSize, float[] mean, float[] std, double temperature, double bias, double threshold,
-        Map<String, String> files, Map<String, Object> training, Map<String, Object> metrics) {
+        String gradCamOutput, Map<String, String> files, Map<String, Object> training, Map<String, Object> metrics) {
 
     public static final String TASK_SKIN = "skin";
     public static final String TASK_ORAL = "oral";
@@ -86,6 +89,9 @@ public record ModelManifest(String name, String version, String task, String eng
         }
         if (!(threshold > 0 && threshold < 1)) {
             p.add("threshold must lie strictly between 0 and 1");
+        }
+        if (gradCamOutput != null && blank(gradCamOutput)) {
+            p.add("gradCamOutput must name an output of the network, or be left out");
         }
         if (blank(modelFile) || files == null || !files.containsKey(modelFile)) {
             p.add("files must list the sha256 of the model file");

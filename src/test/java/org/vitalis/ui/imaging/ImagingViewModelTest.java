@@ -115,7 +115,7 @@ class ImagingViewModelTest {
             assertThat(vm.probabilityText().get()).startsWith("Probability of melanoma: ").contains("%");
             assertThat(vm.modelText().get()).startsWith("Model skin-melanoma-v1");
             assertThat(vm.overlay().get()).isNotNull();
-            assertThat(vm.explanationText().get()).isEmpty();
+            assertThat(vm.explanationText().get()).startsWith("Heatmap by Grad-CAM: ");
             assertThat(vm.picture().get()).as("the photo in hand is gone once stored").isNull();
             assertThat(vm.sameSite()).hasSize(1);
             assertThat(vm.awaiting()).hasSize(1);

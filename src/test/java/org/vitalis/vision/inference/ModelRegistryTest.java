@@ -100,7 +100,7 @@ class ModelRegistryTest {
         files.put("model.onnx", Sha256.of(onnx));
         new ModelManifest(old.name(), old.version(), old.task(), old.engine(), old.modelFile(), old.labels(),
                 old.positiveLabel(), old.inputSize(), old.mean(), old.std(), old.temperature(), old.bias(), old.threshold(),
-                files, old.training(), old.metrics()).write(m4.resolve(SKIN).resolve("manifest.json"));
+                old.gradCamOutput(), files, old.training(), old.metrics()).write(m4.resolve(SKIN).resolve("manifest.json"));
         reasons.add(reason(m4));
         assertThat(reasons.get(0)).isEqualTo("the file split.csv is missing.");
         assertThat(reasons.get(1)).isEqualTo("the model card MODEL_CARD.md is missing.");
@@ -144,6 +144,58 @@ class ModelRegistryTest {
             double auc = wins / (pos.size() * (double) neg.size());
             // The model card's AUC was measured by the training command on exactly these images through this file.
             assertThat(auc).isCloseTo(((Number) m.metrics().get("rocAuc")).doubleValue(), org.assertj.core.data.Offset.offset(1e-3));
+        }
+    }
+
+    /**
+     * The shipped model explains itself with Grad-CAM on its 12 × 12 feature grid, for the label it shows, and the map
+     * adds up to the model's own score: since global average pooling and the last layer are linear, the evidence map's
+     * mean plus a constant (the layer's bias difference) is the logit difference the probability is calibrated from,
+     * for every picture. A map taken from the wrong layer, class or weights breaks that sum.
+     */
+    @Test
+    void gradCamOfTheShippedModelAddsUpToItsScore() throws Exception {
+        Path isic = SharedData.require("isic-uda1");
+        List<String> test = Files.readAllLines(COMMITTED.resolve(SKIN).resolve("split.csv")).stream().skip(1)
+                .map(l -> l.split(",")).filter(f -> f[2].equals("test")).map(f -> f[0]).toList();
+        ImageDecoder decoder = new ImageDecoder();
+        try (ModelRegistry registry = ModelRegistry.open(COMMITTED)) {
+            Classifier c = registry.classifier(SKIN).orElseThrow();
+            ModelManifest m = c.manifest();
+            assertThat(c.offersGradCam()).isTrue();
+            List<Double> constant = new ArrayList<>();
+            for (String id : test) {
+                BufferedImage photo = decoder.decode(isic.resolve(id + ".jpg"));
+                float[] input = c.preprocessing().apply(photo);
+                Classifier.Evidence e = c.evidence(input);
+                double p = c.probabilities(input, 1)[0];
+                assertThat(e.probability()).isCloseTo(p, org.assertj.core.data.Offset.offset(1e-9));
+                double score = m.temperature() * (Math.log(p / (1 - p)) - m.bias());
+                double mean = 0;
+                for (float[] row : e.positiveEvidence()) {
+                    for (float v : row) {
+                        mean += v / 144.0;
+                    }
+                }
+                constant.add(score - mean);
+
+                Heatmap h = Explainer.explain(photo, c);
+                assertThat(h.method()).isEqualTo(Heatmap.Method.GRAD_CAM);
+                assertThat(h.size()).isEqualTo(12);
+                boolean positive = p >= m.threshold();
+                float[][] evidence = e.positiveEvidence();
+                for (int y = 0; y < 12; y++) {
+                    for (int x = 0; x < 12; x++) {
+                        assertThat(h.at(y, x)).isBetween(0f, 1f);
+                        // Only evidence for the label shown is drawn.
+                        if (positive ? evidence[y][x] <= 0 : evidence[y][x] >= 0) {
+                            assertThat(h.at(y, x)).isZero();
+                        }
+                    }
+                }
+            }
+            double first = constant.getFirst();
+            assertThat(constant).allSatisfy(k -> assertThat(k).isCloseTo(first, org.assertj.core.data.Offset.offset(1e-3)));
         }
     }
 

@@ -24,6 +24,8 @@ import org.vitalis.vision.quality.QualityReport;
 final class DermoscopyDataSet {
     static final String POSITIVE = "melanoma";
     static final String NEGATIVE = "nevus";
+    /** The network's output index for {@link #POSITIVE}: labels are in output order, negative first. */
+    static final int POSITIVE_INDEX = 1;
 
     private final List<LabelledImage> images;
     private final int skipped;

@@ -62,6 +62,10 @@ final class ModelCard {
                   shared with other work).
                 - Batch norm folded into the convolutions and written as ONNX (opset 13); ONNX Runtime's logits match
                   PyTorch's within %.1e on the validation images (the command checks this and fails above 1e-4).
+                - A second output, `grad_cam`, gives the last feature maps weighed by the linear layer's melanoma-minus-
+                  nevus weights: for this architecture (global average pooling, then one linear layer) that is
+                  Grad-CAM's map (Selvaraju et al., ICCV 2017) of the score the probability is calibrated from, so the
+                  screens explain each result with Grad-CAM without ONNX Runtime computing gradients.
                 - Calibration: Platt scaling fitted on the validation split, p = sigmoid(z / %.4f %s) with
                   z = logit(melanoma) − logit(nevus); the bias undoes the class weighting's shift towards melanoma.
                 - Decision threshold %.3f on the calibrated probability: the most sensitive point with at least 80%%
@@ -83,9 +87,9 @@ final class ModelCard {
                 - The archive's skin types are mostly light; performance on darker skin is untested.
                 - Two classes only: any other lesion is forced into nevus or melanoma.
                 - The probability is calibrated on %d validation images; treat it as approximate.
-                - The heatmap (occlusion sensitivity) shows where the model looked, not why a lesion is malignant.
-                  On this data it often lights up the dark corners of the dermatoscope's round field rather than
-                  the lesion: the model has partly learned that shortcut (melanomas in ISIC are more often
+                - The heatmap (Grad-CAM, 12×12 over the 96-pixel input) shows where the model looked, not why a lesion
+                  is malignant. On this data it often lights up the dark corners of the dermatoscope's round field
+                  rather than the lesion: the model has partly learned that shortcut (melanomas in ISIC are more often
                   photographed with the field's black rim in view), so check the heatmap before trusting a result.
                 - The quality gate removes most streaked thumbnails, not all: a few with a directional balance just
                   above its limit remain in the split (for example ISIC_0000114, in the test part).

@@ -42,6 +42,6 @@ final class ModelFolder {
         new ModelManifest(r.modelName(), VERSION, ModelManifest.TASK_SKIN, "OnnxRuntime", "model.onnx",
                 List.of(DermoscopyDataSet.NEGATIVE, DermoscopyDataSet.POSITIVE), DermoscopyDataSet.POSITIVE,
                 r.options().inputSize(), r.mean(), r.std(), r.calibration().temperature(), r.calibration().bias(),
-                r.threshold(), files, training, r.metrics().asMap()).write(dir.resolve(ModelManifest.FILE_NAME));
+                r.threshold(), OnnxWriter.GRAD_CAM, files, training, r.metrics().asMap()).write(dir.resolve(ModelManifest.FILE_NAME));
     }
 }

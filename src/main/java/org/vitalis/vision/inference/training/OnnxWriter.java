@@ -10,11 +10,15 @@ import java.util.Map;
 /**
  * Writes a {@link FoldedCnn} as an ONNX model (IR version 8, opset 13). Field numbers are those of onnx/onnx.proto:
  * ModelProto, OperatorSetIdProto, GraphProto, NodeProto, AttributeProto, TensorProto, ValueInfoProto, TypeProto and
- * TensorShapeProto. Input {@code input} [N,3,S,S] float, output {@code logits} [N,classes].
+ * TensorShapeProto. Input {@code input} [N,3,S,S] float, outputs {@code logits} [N,2] and {@code grad_cam}
+ * [N,1,h,w]: the last feature maps A_k (those global average pooling reads) weighed by the linear layer's weights for
+ * the positive class minus those for the negative, Σ_k (w_pos,k − w_neg,k) A_k, as a 1×1 convolution. For this network
+ * that is Grad-CAM's map of the score difference before its ReLU (see {@code Explainer}).
  */
 final class OnnxWriter {
     static final String INPUT = "input";
     static final String OUTPUT = "logits";
+    static final String GRAD_CAM = "grad_cam";
     private static final long IR_VERSION = 8;
     private static final long OPSET = 13;
     private static final long FLOAT = 1;
@@ -24,23 +28,28 @@ final class OnnxWriter {
     private OnnxWriter() {
     }
 
-    static void write(FoldedCnn net, Path file, Map<String, String> metadata) throws IOException {
-        Files.write(file, model(net, metadata));
+    /** {@code positiveClass}: the output index of the label the probability is about, for the Grad-CAM output. */
+    static void write(FoldedCnn net, int positiveClass, Path file, Map<String, String> metadata) throws IOException {
+        Files.write(file, model(net, positiveClass, metadata));
     }
 
-    static byte[] model(FoldedCnn net, Map<String, String> metadata) {
+    static byte[] model(FoldedCnn net, int positiveClass, Map<String, String> metadata) {
+        if (net.classes() != 2 || positiveClass < 0 || positiveClass > 1) {
+            throw new IllegalArgumentException("a two-class network and a positive class of 0 or 1 are needed");
+        }
         ProtoMessage m = new ProtoMessage().int64(1, IR_VERSION).string(2, "vitalis").string(3, "1")
-                .message(7, graph(net)).message(8, new ProtoMessage().string(1, "").int64(2, OPSET));
+                .message(7, graph(net, positiveClass)).message(8, new ProtoMessage().string(1, "").int64(2, OPSET));
         for (Map.Entry<String, String> e : metadata.entrySet()) {
             m.message(14, new ProtoMessage().string(1, e.getKey()).string(2, e.getValue()));
         }
         return m.toByteArray();
     }
 
-    private static ProtoMessage graph(FoldedCnn net) {
+    private static ProtoMessage graph(FoldedCnn net, int positiveClass) {
         ProtoMessage g = new ProtoMessage();
         ProtoMessage initializers = new ProtoMessage();
         String x = INPUT;
+        long side = net.inputSize();
         for (int i = 0; i < net.convs().size(); i++) {
             FoldedCnn.Conv c = net.convs().get(i);
             String w = "conv" + i + ".weight";
@@ -56,8 +65,13 @@ final class OnnxWriter {
                 g.message(1, node("MaxPool", "pool" + i, new String[] {x}, "pool" + i + ".out",
                         ints("kernel_shape", 2, 2), ints("strides", 2, 2)));
                 x = "pool" + i + ".out";
+                side /= 2;
             }
         }
+        initializers.message(5, tensor("grad_cam.weight", new long[] {1, net.features(), 1, 1},
+                positiveMinusNegative(net, positiveClass)));
+        g.message(1, node("Conv", "grad_cam", new String[] {x, "grad_cam.weight"}, GRAD_CAM,
+                ints("kernel_shape", 1, 1), ints("strides", 1, 1)));
         g.message(1, node("GlobalAveragePool", "gap", new String[] {x}, "gap.out"));
         g.message(1, node("Flatten", "flatten", new String[] {"gap.out"}, "features", integer("axis", 1)));
         initializers.message(5, tensor("fc.weight", new long[] {net.classes(), net.features()}, net.fcWeight()));
@@ -66,7 +80,17 @@ final class OnnxWriter {
         // Fields of a protobuf message may come in any order, so the initializers (field 5) follow the nodes.
         return g.string(2, "vitalis-cnn").append(initializers)
                 .message(11, valueInfo(INPUT, 3, net.inputSize(), net.inputSize()))
-                .message(12, valueInfo(OUTPUT, net.classes()));
+                .message(12, valueInfo(OUTPUT, net.classes()))
+                .message(12, valueInfo(GRAD_CAM, 1, side, side));
+    }
+
+    private static float[] positiveMinusNegative(FoldedCnn net, int positiveClass) {
+        int f = net.features();
+        float[] w = new float[f];
+        for (int k = 0; k < f; k++) {
+            w[k] = net.fcWeight()[positiveClass * f + k] - net.fcWeight()[(1 - positiveClass) * f + k];
+        }
+        return w;
     }
 
     private static ProtoMessage node(String op, String name, String[] inputs, String output, ProtoMessage... attributes) {

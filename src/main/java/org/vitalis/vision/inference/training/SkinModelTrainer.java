@@ -142,7 +142,8 @@ public final class SkinModelTrainer {
     private TrainingReport export(TrainingOptions o, SkinCnn net, Split split, float[][] norm, float[][] torchVal,
             int bestEpoch, int epochsRun, DermoscopyDataSet data, long started) throws IOException {
         Path onnx = o.out().resolve("model.onnx");
-        OnnxWriter.write(net.fold(o.inputSize()), onnx, java.util.Map.of("vitalis.training", o.command()));
+        OnnxWriter.write(net.fold(o.inputSize()), DermoscopyDataSet.POSITIVE_INDEX, onnx,
+                java.util.Map.of("vitalis.training", o.command()));
         double maxDiff;
         double[] testZ;
         double[] valZ;

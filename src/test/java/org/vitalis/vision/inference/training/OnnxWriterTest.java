@@ -1,6 +1,7 @@
 package org.vitalis.vision.inference.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -23,7 +24,7 @@ class OnnxWriterTest {
         FoldedCnn net = new FoldedCnn(size, List.of(conv(r, 4, 3, true), conv(r, 8, 4, true), conv(r, 6, 8, false)),
                 random(r, 2 * 6), random(r, 2), 2, 6);
         Path file = dir.resolve("model.onnx");
-        OnnxWriter.write(net, file, Map.of("purpose", "test"));
+        OnnxWriter.write(net, 1, file, Map.of("purpose", "test"));
         int batch = 3;
         float[] x = random(r, batch * 3 * size * size);
         try (OnnxNetwork ort = OnnxNetwork.load(file, size)) {
@@ -35,6 +36,45 @@ class OnnxWriterTest {
                 assertThat(got[i][0]).isCloseTo(want[0], org.assertj.core.data.Offset.offset(1e-4f));
                 assertThat(got[i][1]).isCloseTo(want[1], org.assertj.core.data.Offset.offset(1e-4f));
             }
+        }
+    }
+
+    /**
+     * The Grad-CAM output is Σ_k (w_1,k − w_0,k) A_k over the last feature maps: checked against the reference forward
+     * pass, and by the identity that ties it to the logits — its mean over the grid is the logit difference less the
+     * bias difference, because global average pooling and the linear layer are linear.
+     */
+    @Test
+    void theGradCamOutputWeighsTheLastFeatureMapsByTheScoreDifference(@TempDir Path dir) throws Exception {
+        Random r = new Random(11);
+        int size = 16;
+        FoldedCnn net = new FoldedCnn(size, List.of(conv(r, 4, 3, true), conv(r, 8, 4, true), conv(r, 6, 8, false)),
+                random(r, 2 * 6), random(r, 2), 2, 6);
+        Path file = dir.resolve("model.onnx");
+        OnnxWriter.write(net, 1, file, Map.of());
+        float[] x = random(r, 3 * size * size);
+        float[][] last = new float[1][];
+        float[] want = forward(net, x, size, last);
+        int side = size / 4;
+        try (OnnxNetwork ort = OnnxNetwork.load(file, size)) {
+            OnnxNetwork.Outputs out = ort.logitsAndMap(x, OnnxWriter.GRAD_CAM);
+            assertThat(out.logits()[1]).isCloseTo(want[1], org.assertj.core.data.Offset.offset(1e-4f));
+            assertThat(out.map()).hasNumberOfRows(side);
+            double mean = 0;
+            for (int i = 0; i < side; i++) {
+                for (int j = 0; j < side; j++) {
+                    double expected = 0;
+                    for (int k = 0; k < 6; k++) {
+                        expected += (net.fcWeight()[6 + k] - net.fcWeight()[k]) * last[0][(k * side + i) * side + j];
+                    }
+                    assertThat((double) out.map()[i][j]).isCloseTo(expected, org.assertj.core.data.Offset.offset(1e-4));
+                    mean += out.map()[i][j] / (side * side);
+                }
+            }
+            double difference = (out.logits()[1] - net.fcBias()[1]) - (out.logits()[0] - net.fcBias()[0]);
+            assertThat(mean).isCloseTo(difference, org.assertj.core.data.Offset.offset(1e-4));
+            assertThatThrownBy(() -> ort.logitsAndMap(x, "no_such_output")).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("no_such_output");
         }
     }
 
@@ -52,6 +92,11 @@ class OnnxWriterTest {
 
     /** Reference: conv 3×3 (zero padding 1) + bias, ReLU, optional 2×2 max pool; global average; linear. */
     static float[] forward(FoldedCnn net, float[] x, int size) {
+        return forward(net, x, size, new float[1][]);
+    }
+
+    /** As above; {@code lastMaps[0]} receives the feature maps global average pooling reads ([k][i][j] flattened). */
+    static float[] forward(FoldedCnn net, float[] x, int size, float[][] lastMaps) {
         int channels = 3;
         int n = size;
         float[] a = x;
@@ -98,6 +143,7 @@ class OnnxWriterTest {
                 n = m;
             }
         }
+        lastMaps[0] = a;
         float[] out = new float[net.classes()];
         for (int k = 0; k < net.classes(); k++) {
             double s = net.fcBias()[k];
