@@ -151,9 +151,10 @@ class ImagingViewModelTest {
             assertThat(vm.modelNotice().get()).isEqualTo(
                     "No oral model is installed: the photo is stored without a model's result.");
             assertThat(vm.sites()).containsExactlyElementsOf(BodySites.ORAL);
-            vm.site().set(BodySites.BUCCAL_MUCOSA);
-            assertThat(vm.siteText().get()).isEqualTo("Buccal mucosa (inner cheek): choose the side.");
+            vm.site().set(BodySites.TONGUE_BORDER);
+            assertThat(vm.siteText().get()).isEqualTo("Tongue, lateral border: choose the side.");
             vm.laterality().set(Laterality.RIGHT);
+            assertThat(vm.siteText().get()).isEqualTo("Tongue, lateral border, right");
             vm.importFile(flatPicture());
             waitFor("the checks", () -> !vm.checks().isEmpty());
             assertThat(vm.qualityPassed().get()).isFalse();
@@ -166,7 +167,10 @@ class ImagingViewModelTest {
             waitFor("the stored photo", () -> vm.current().get() != null);
             assertThat(vm.current().get().overrideReason()).isEqualTo("Only view the patient allows");
             assertThat(vm.current().get().result()).isEmpty();
+            assertThat(vm.current().get().siteKey()).isEqualTo("8001006.49370004");
+            assertThat(vm.current().get().laterality()).isEqualTo(Laterality.RIGHT);
             assertThat(vm.resultText().get()).isEqualTo(vm.modelNotice().get());
+            assertThat(vm.storedText().get()).contains("Tongue, lateral border, right");
             assertThat(vm.storedText().get()).contains("Kept despite a failed check by nurse: Only view the patient allows");
 
             vm.importFile(dir.resolve("missing.png"));
