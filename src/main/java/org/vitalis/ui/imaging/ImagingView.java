@@ -396,6 +396,9 @@ public final class ImagingView implements AutoCloseable {
         Label notice = Ui.id(new Label(m.get("imaging.notice")), "imaging-notice");
         notice.getStyleClass().add("decision-support");
         Ui.wrapUnlessArabic(notice);
+        notice.visibleProperty().bind(Bindings.createBooleanBinding(() -> vm.current().get() != null
+                && vm.current().get().result().isPresent(), vm.current()));
+        notice.managedProperty().bind(notice.visibleProperty());
         Label stored = text("imaging-stored", vm.storedText());
         stored.getStyleClass().add("text-muted");
         VBox shown = new VBox(8, frame, opacityRow, label, probability, model, explanation, notice, reviewBox(vm, m),
@@ -457,8 +460,13 @@ public final class ImagingView implements AutoCloseable {
             Button confirm = Ui.id(new Button(m.get("imaging.review.confirm")), "imaging-confirm");
             confirm.getStyleClass().add("success");
             confirm.disableProperty().bind(vm.reviewable().not().or(Bindings.isEmpty(vm.labelChoices())));
+            // A photo no model read is labelled, not confirmed.
+            confirm.visibleProperty().bind(Bindings.isNotEmpty(vm.labelChoices()));
+            confirm.managedProperty().bind(confirm.visibleProperty());
             confirm.setOnAction(e -> vm.confirm());
-            Button override = Ui.id(new Button(m.get("imaging.review.override")), "imaging-override");
+            Button override = Ui.id(new Button(), "imaging-override");
+            override.textProperty().bind(Bindings.when(Bindings.isEmpty(vm.labelChoices()))
+                    .then(m.get("imaging.review.saveLabel")).otherwise(m.get("imaging.review.override")));
             override.disableProperty().bind(vm.reviewable().not().or(vm.reviewLabel().isEmpty()));
             override.setOnAction(e -> vm.override());
             noClipping(confirm, override);

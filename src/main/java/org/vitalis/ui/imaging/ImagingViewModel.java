@@ -274,7 +274,7 @@ public final class ImagingViewModel implements AutoCloseable {
     private void describeSite() {
         BodySite s = site.get();
         if (s == null) {
-            siteText.set(m.get("imaging.site.none"));
+            siteText.set(m.get(kind.get() == LesionKind.ORAL ? "imaging.site.none.list" : "imaging.site.none.map"));
         } else if (s.paired() && laterality.get() == null) {
             siteText.set(m.get("imaging.site.needSide", siteName(s)));
         } else {
