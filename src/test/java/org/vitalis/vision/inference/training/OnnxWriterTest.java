@@ -20,9 +20,8 @@ class OnnxWriterTest {
     @Test
     void onnxRuntimeComputesTheWrittenNetwork(@TempDir Path dir) throws Exception {
         Random r = new Random(3);
-        int size = 16;
-        FoldedCnn net = new FoldedCnn(size, List.of(conv(r, 4, 3, true), conv(r, 8, 4, true), conv(r, 6, 8, false)),
-                random(r, 2 * 6), random(r, 2), 2, 6);
+        FoldedCnn net = smallNet(r);
+        int size = net.inputSize();
         Path file = dir.resolve("model.onnx");
         OnnxWriter.write(net, 1, file, Map.of("purpose", "test"));
         int batch = 3;
@@ -47,9 +46,8 @@ class OnnxWriterTest {
     @Test
     void theGradCamOutputWeighsTheLastFeatureMapsByTheScoreDifference(@TempDir Path dir) throws Exception {
         Random r = new Random(11);
-        int size = 16;
-        FoldedCnn net = new FoldedCnn(size, List.of(conv(r, 4, 3, true), conv(r, 8, 4, true), conv(r, 6, 8, false)),
-                random(r, 2 * 6), random(r, 2), 2, 6);
+        FoldedCnn net = smallNet(r);
+        int size = net.inputSize();
         Path file = dir.resolve("model.onnx");
         OnnxWriter.write(net, 1, file, Map.of());
         float[] x = random(r, 3 * size * size);
@@ -76,6 +74,12 @@ class OnnxWriterTest {
             assertThatThrownBy(() -> ort.logitsAndMap(x, "no_such_output")).isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("no_such_output");
         }
+    }
+
+    /** 16-pixel input, three convolutions (two pooling), six features, two classes: a 4 × 4 last feature grid. */
+    private static FoldedCnn smallNet(Random r) {
+        return new FoldedCnn(16, List.of(conv(r, 4, 3, true), conv(r, 8, 4, true), conv(r, 6, 8, false)),
+                random(r, 2 * 6), random(r, 2), 2, 6);
     }
 
     private static FoldedCnn.Conv conv(Random r, int out, int in, boolean pool) {
