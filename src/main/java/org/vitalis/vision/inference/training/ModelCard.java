@@ -88,9 +88,11 @@ final class ModelCard {
                 - Two classes only: any other lesion is forced into nevus or melanoma.
                 - The probability is calibrated on %d validation images; treat it as approximate.
                 - The heatmap (Grad-CAM, 12×12 over the 96-pixel input) shows where the model looked, not why a lesion
-                  is malignant. On this data it often lights up the dark corners of the dermatoscope's round field
-                  rather than the lesion: the model has partly learned that shortcut (melanomas in ISIC are more often
-                  photographed with the field's black rim in view), so check the heatmap before trusting a result.
+                  is malignant. On this data it often lights up the edges of the picture rather than the lesion: the
+                  dark corners of the dermatoscope's round field for a melanoma result, plain bright skin at the
+                  border for a nevus result. The model has partly learned that shortcut (melanomas in ISIC are more
+                  often photographed with the field's black rim in view), so check the heatmap before trusting a
+                  result.
                 - The quality gate removes most streaked thumbnails, not all: a few with a directional balance just
                   above its limit remain in the split (for example ISIC_0000114, in the test part).
 
