@@ -63,7 +63,8 @@ class ArchitectureTest {
         noClasses().that().resideOutsideOfPackage("org.vitalis.device.transport..")
                 .should().dependOnClassesThat().resideInAPackage("com.fazecast..").check(classes);
         noClasses().that().resideOutsideOfPackage("org.vitalis.vision.camera..")
-                .should().dependOnClassesThat().resideInAnyPackage("com.github.sarxos..", "org.openpnp..", "com.sun.jna..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.github.sarxos..", "org.openpnp..", "com.sun.jna..",
+                        "org.jcodec..")
                 .check(classes);
         noClasses().that().resideOutsideOfPackages("org.vitalis.ui..", "org.vitalis.app..")
                 .should().dependOnClassesThat().resideInAPackage("javafx..").check(classes);

@@ -23,6 +23,7 @@ public final class Benchmarks {
         rows.addAll(EcgSweepBenchmark.run());
         rows.addAll(ColdStartBenchmark.run());
         rows.addAll(VisionBenchmark.run());
+        rows.addAll(VideoBenchmark.run());
         print(rows);
         // The ECG detector is scored on MIT-BIH DS1, which only the shared data sets hold.
         if (java.nio.file.Files.isDirectory(java.nio.file.Path.of("../shared/data/mitdb-ds1"))) {

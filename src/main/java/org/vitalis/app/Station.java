@@ -46,7 +46,7 @@ final class Station implements AutoCloseable {
         this.vitals = new VitalsService(db, trail, guard, clock);
         this.ecg = new EcgRecordingService(db, trail, guard, clock);
         this.lesions = new LesionImageService(db, trail, guard, clock);
-        this.cameras = config.demo() ? Cameras.withSources(DemoCamera.source().stream().toList(), new SystemCameras())
+        this.cameras = config.demo() ? Cameras.withSources(DemoCamera.sources(), new SystemCameras())
                 : new SystemCameras();
         this.audit = new AuditService(db, trail, guard);
     }

@@ -3,18 +3,33 @@ package org.vitalis.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.image.BufferedImage;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.vitalis.vision.camera.CameraSource;
 import org.vitalis.vision.camera.CameraStream;
 import org.vitalis.vision.camera.Resolution;
+import org.vitalis.vision.camera.StillImageSource;
+import org.vitalis.vision.camera.VideoFileSource;
 
-/** The demo's dermatoscope serves the four shipped pictures in order, each as it was shipped. */
+/**
+ * The demo's dermatoscopes: the still one serves the four shipped pictures in order, each as it was shipped; the video
+ * one plays the shipped eight-second clip made from them.
+ */
 class DemoCameraTest {
     @Test
+    void offersTheStillDermatoscopeThenTheVideoOne() {
+        List<CameraSource> sources = DemoCamera.sources();
+        assertThat(sources).extracting(CameraSource::name).containsExactly("Demo dermatoscope",
+                "Demo dermatoscope (video)");
+        assertThat(sources.get(0)).isInstanceOf(StillImageSource.class);
+        assertThat(sources.get(1)).isInstanceOf(VideoFileSource.class);
+    }
+
+    @Test
     void servesTheShippedPicturesInOrder() throws Exception {
-        CameraSource camera = DemoCamera.source().orElseThrow();
+        CameraSource camera = DemoCamera.sources().getFirst();
         assertThat(camera.resolutions()).containsExactly(new Resolution(250, 250));
         List<BufferedImage> stills = new ArrayList<>();
         try (CameraStream s = camera.open(camera.resolutions().getFirst())) {
@@ -33,5 +48,23 @@ class DemoCameraTest {
             }
         }
         assertThat(bytes).as("the shipped copy stays small").isLessThan(200_000);
+    }
+
+    @Test
+    void theVideoDermatoscopePlaysTheShippedClip() throws Exception {
+        VideoFileSource video = (VideoFileSource) DemoCamera.sources().get(1);
+        assertThat(video.resolutions()).containsExactly(new Resolution(480, 360));
+        assertThat(video.coding()).isEqualTo("H.264");
+        assertThat(video.frames()).isEqualTo(80);
+        assertThat(video.frameRate()).isEqualTo(10.0);
+        assertThat(video.duration()).isEqualTo(Duration.ofSeconds(8));
+        try (CameraStream s = video.open(video.resolutions().getFirst())) {
+            BufferedImage first = s.nextFrame().orElseThrow();
+            assertThat(first.getWidth()).isEqualTo(480);
+            assertThat(s.capture().getRGB(240, 180)).isEqualTo(first.getRGB(240, 180));
+        }
+        try (var in = DemoCamera.class.getResourceAsStream(DemoCamera.VIDEO)) {
+            assertThat(in.readAllBytes().length).as("the shipped clip stays under 1 MB").isLessThan(1 << 20);
+        }
     }
 }

@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import org.vitalis.vision.camera.CameraException;
 import org.vitalis.vision.camera.CameraSource;
 import org.vitalis.vision.camera.CameraStream;
+import org.vitalis.vision.camera.RecordingPosition;
 import org.vitalis.vision.camera.Resolution;
 
 /**
@@ -33,9 +34,16 @@ final class CameraControl implements AutoCloseable {
     private String streamKey;
     private ScheduledFuture<?> preview;
 
-    /** Starts (or switches) the live preview; frames go to {@code onFrame}, a failure's sentence to {@code onError}. */
+    /** A still, and where in a recording it was taken when the camera plays one. */
+    record Still(BufferedImage picture, Optional<RecordingPosition> position) {
+    }
+
+    /**
+     * Starts (or switches) the live preview; frames go to {@code onFrame}. A lost frame (a damaged frame of a video)
+     * is told to {@code onNotice} and the preview goes on; a failure's sentence goes to {@code onError} and it stops.
+     */
     void startPreview(CameraSource camera, Resolution resolution, Consumer<BufferedImage> onFrame,
-            Consumer<String> onError) {
+            Consumer<String> onNotice, Consumer<String> onError) {
         thread.execute(() -> {
             stopPreviewNow();
             try {
@@ -45,6 +53,10 @@ final class CameraControl implements AutoCloseable {
                         Optional<BufferedImage> frame = s.nextFrame();
                         frame.map(CameraControl::forPreview).ifPresent(onFrame);
                     } catch (CameraException e) {
+                        if (e.isFrameOnly()) {
+                            onNotice.accept(e.getMessage());
+                            return;
+                        }
                         stopPreviewNow();
                         closeStream();
                         onError.accept(e.getMessage());
@@ -64,10 +76,12 @@ final class CameraControl implements AutoCloseable {
     }
 
     /** A still from the camera, opened for it when the preview is not running. */
-    void capture(CameraSource camera, Resolution resolution, Consumer<BufferedImage> onStill, Consumer<String> onError) {
+    void capture(CameraSource camera, Resolution resolution, Consumer<Still> onStill, Consumer<String> onError) {
         thread.execute(() -> {
             try {
-                onStill.accept(open(camera, resolution).capture());
+                CameraStream s = open(camera, resolution);
+                BufferedImage picture = s.capture();
+                onStill.accept(new Still(picture, s.stillPosition()));
             } catch (CameraException e) {
                 onError.accept(e.getMessage());
             }

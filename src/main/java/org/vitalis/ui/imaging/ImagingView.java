@@ -210,6 +210,9 @@ public final class ImagingView implements AutoCloseable {
         importFile.disableProperty().bind(vm.busy());
         importFile.setOnAction(e -> files.open(m.plain("imaging.import"), m.get("imaging.import.filter"), "*.png",
                 "*.jpg", "*.jpeg", "*.bmp", "*.PNG", "*.JPG", "*.JPEG", "*.BMP").ifPresent(vm::importFile));
+        Button openVideo = Ui.id(new Button(m.get("imaging.openVideo")), "imaging-open-video");
+        openVideo.setOnAction(e -> files.open(m.plain("imaging.openVideo"), m.get("imaging.openVideo.filter"), "*.mp4",
+                "*.mov", "*.m4v", "*.MP4", "*.MOV", "*.M4V").ifPresent(vm::openVideo));
         Button watch = Ui.id(new Button(m.get("imaging.watch")), "imaging-watch");
         watch.setOnAction(e -> files.folder(m.plain("imaging.watch")).ifPresent(vm::watch));
         Label watching = Ui.id(new Label(), "imaging-watch-status");
@@ -235,10 +238,10 @@ public final class ImagingView implements AutoCloseable {
         });
         incoming.visibleProperty().bind(Bindings.isNotEmpty(vm.incoming()));
         incoming.managedProperty().bind(incoming.visibleProperty());
-        noClipping(live, capture, importFile, watch);
+        noClipping(live, capture, importFile, openVideo, watch);
         FlowPane cameraRow = new FlowPane(8, 8, camera, resolution, live, capture);
         cameraRow.setAlignment(Pos.CENTER_LEFT);
-        FlowPane importRow = new FlowPane(8, 8, importFile, watch);
+        FlowPane importRow = new FlowPane(8, 8, importFile, openVideo, watch);
         return panel(m.get("imaging.source"), cameraRow, cameraMessage, previewFrame, importRow, watching, incoming);
     }
 

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.NumberFormat;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javafx.beans.binding.Bindings;
@@ -44,7 +45,9 @@ import org.vitalis.ui.common.PatientSearch;
 import org.vitalis.vision.camera.CameraList;
 import org.vitalis.vision.camera.CameraSource;
 import org.vitalis.vision.camera.Cameras;
+import org.vitalis.vision.camera.RecordingPosition;
 import org.vitalis.vision.camera.Resolution;
+import org.vitalis.vision.camera.VideoFileSource;
 import org.vitalis.vision.camera.WatchedFolder;
 
 /**
@@ -80,6 +83,8 @@ public final class ImagingViewModel implements AutoCloseable {
     private final StringProperty modelNotice = new SimpleStringProperty("");
 
     private final ObservableList<CameraSource> cameras = FXCollections.observableArrayList();
+    /** Videos opened in this session, listed above the cameras, newest first. */
+    private final List<CameraSource> videos = new ArrayList<>();
     private final ObjectProperty<CameraSource> cameraChoice = new SimpleObjectProperty<>();
     private final ObservableList<Resolution> resolutions = FXCollections.observableArrayList();
     private final ObjectProperty<Resolution> resolution = new SimpleObjectProperty<>();
@@ -297,16 +302,38 @@ public final class ImagingViewModel implements AutoCloseable {
 
     private void showCameras(CameraList list) {
         CameraSource previous = cameraChoice.get();
-        cameras.setAll(list.cameras());
-        if (list.isEmpty()) {
+        List<CameraSource> all = new ArrayList<>(videos);
+        all.addAll(list.cameras());
+        cameras.setAll(all);
+        if (all.isEmpty()) {
             cameraChoice.set(null);
             cameraMessage.set(list.problem().map(p -> m.get("imaging.camera.problem", p))
                     .orElse(m.get("imaging.camera.none")));
             return;
         }
         cameraMessage.set("");
-        cameraChoice.set(list.cameras().stream().filter(c -> previous != null && c.id().equals(previous.id()))
-                .findFirst().orElse(list.cameras().getFirst()));
+        cameraChoice.set(all.stream().filter(c -> previous != null && c.id().equals(previous.id()))
+                .findFirst().orElse(all.getFirst()));
+    }
+
+    /**
+     * Opens a video a dermatoscope or intraoral camera recorded (checked off the FX thread), lists it first among the
+     * cameras, chooses it and plays it in the preview; a capture then takes the frame on screen. A file that cannot be
+     * played says why in the camera message and changes nothing else.
+     */
+    public void openVideo(Path file) {
+        if (file == null) {
+            return;
+        }
+        async.run(() -> VideoFileSource.open(file), video -> {
+            videos.removeIf(v -> v.id().equals(video.id()));
+            videos.addFirst(video);
+            cameras.removeIf(c -> c.id().equals(video.id()));
+            cameras.addFirst(video);
+            cameraMessage.set("");
+            cameraChoice.set(video);
+            startPreview();
+        }, e -> cameraMessage.set(ErrorText.of(e, m)));
     }
 
     public void startPreview() {
@@ -316,7 +343,8 @@ public final class ImagingViewModel implements AutoCloseable {
             return;
         }
         previewing.set(true);
-        camera.startPreview(c, r, frame -> async.fx(() -> preview.set(frame)), error -> async.fx(() -> {
+        camera.startPreview(c, r, frame -> async.fx(() -> preview.set(frame)),
+                notice -> async.fx(() -> cameraMessage.set(notice)), error -> async.fx(() -> {
             previewing.set(false);
             cameraMessage.set(error);
         }));
@@ -336,11 +364,19 @@ public final class ImagingViewModel implements AutoCloseable {
         busy.set(true);
         camera.capture(c, r, still -> async.fx(() -> {
             busy.set(false);
-            usePicture(still, null, null, c.name());
+            captured(c, still);
         }), error -> async.fx(() -> {
             busy.set(false);
             cameraMessage.set(error);
         }));
+    }
+
+    /** A frame of a video is recorded as "video NAME at 00:03.2", so the photo says where it came from. */
+    private void captured(CameraSource c, CameraControl.Still still) {
+        BufferedImage p = still.picture();
+        usePicture(p, null, null, still.position().map(RecordingPosition::describe).orElse(c.name()));
+        still.position().ifPresent(at -> pictureText.set(m.get("imaging.picture.video", at.fileName(), at.time(),
+                p.getWidth(), p.getHeight())));
     }
 
     // ------------------------------------------------------------------ import and watched folder

@@ -13,6 +13,11 @@ public interface CameraStream extends AutoCloseable {
     /** A still image at the stream's full resolution; waits for the camera's next frame. */
     BufferedImage capture() throws CameraException;
 
+    /** Where in a recording the last {@link #capture()} was taken; empty for a live camera. */
+    default Optional<RecordingPosition> stillPosition() {
+        return Optional.empty();
+    }
+
     @Override
     void close();
 }

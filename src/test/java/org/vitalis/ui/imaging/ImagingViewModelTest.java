@@ -28,6 +28,7 @@ import org.vitalis.security.UserSession;
 import org.vitalis.ui.TestStation;
 import org.vitalis.ui.common.Async;
 import org.vitalis.ui.common.Messages;
+import org.vitalis.vision.camera.CameraSource;
 import org.vitalis.vision.camera.Cameras;
 import org.vitalis.vision.camera.StillImageSource;
 import org.vitalis.vision.inference.ModelRegistry;
@@ -91,6 +92,48 @@ class ImagingViewModelTest {
         Path file = dir.resolve("flat.png");
         ImageIO.write(flat, "png", file.toFile());
         return file;
+    }
+
+    static final Path DEMO_VIDEO = Path.of("src/main/resources/org/vitalis/app/democamera/demo-dermatoscope.mp4");
+
+    @Test
+    void anOpenedVideoPlaysAsTheFirstCameraAndItsFrameIsStoredWithItsTime() throws Exception {
+        try (ImagingViewModel vm = vm(nurse)) {
+            vm.patient().set(patient);
+            vm.chooseSite(BodySites.FOREARM_BACK, Laterality.LEFT);
+            vm.refreshCameras();
+            vm.openVideo(DEMO_VIDEO);
+            assertThat(vm.cameras()).extracting(c -> c.name()).containsExactly("demo-dermatoscope.mp4",
+                    "Demo dermatoscope");
+            assertThat(vm.camera().get().id()).isEqualTo("video:" + DEMO_VIDEO.toAbsolutePath());
+            assertThat(vm.resolution().get()).hasToString("480 × 360");
+            assertThat(vm.previewing().get()).isTrue();
+            waitFor("the video's first frame", () -> vm.preview().get() != null);
+            vm.refreshCameras();
+            assertThat(vm.cameras()).as("an opened video stays listed").hasSize(2);
+            assertThat(vm.camera().get().name()).isEqualTo("demo-dermatoscope.mp4");
+            vm.capture();
+            waitFor("the frame and its checks", () -> vm.checks().size() == CheckKind.values().length);
+            assertThat(vm.pictureText().get()).matches("demo-dermatoscope\\.mp4 at 00:0\\d\\.\\d · 480 × 360");
+            vm.store();
+            waitFor("the stored photo", () -> vm.current().get() != null);
+            assertThat(vm.current().get().source()).matches("camera:video demo-dermatoscope\\.mp4 at 00:0\\d\\.\\d");
+            assertThat(vm.current().get().width()).isEqualTo(480);
+            vm.stopPreview();
+        }
+    }
+
+    @Test
+    void aFileThatIsNoVideoIsRefusedInTheCameraMessageAndChangesNothingElse() throws Exception {
+        try (ImagingViewModel vm = vm(nurse)) {
+            vm.refreshCameras();
+            CameraSource before = vm.camera().get();
+            vm.openVideo(flatPicture());
+            assertThat(vm.cameraMessage().get()).isEqualTo("flat.png is not an MP4 or MOV video.");
+            assertThat(vm.cameras()).containsExactly(before);
+            assertThat(vm.camera().get()).isSameAs(before);
+            assertThat(vm.previewing().get()).isFalse();
+        }
     }
 
     @Test
