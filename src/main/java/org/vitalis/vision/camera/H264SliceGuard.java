@@ -32,6 +32,19 @@ final class H264SliceGuard {
 
     /** Learns the parameter sets in {@code annexB} (the track's settings, or a frame). */
     void learn(ByteBuffer annexB) {
+        try {
+            walk(annexB, false);
+        } catch (FrameDecoder.BadFrame e) {
+            throw new IllegalStateException("slices are not checked while learning", e);
+        }
+    }
+
+    /** Checks every slice of one frame (NAL units with start codes), learning its parameter sets on the way. */
+    void check(ByteBuffer frame) throws FrameDecoder.BadFrame {
+        walk(frame, true);
+    }
+
+    private void walk(ByteBuffer annexB, boolean checkSlices) throws FrameDecoder.BadFrame {
         for (ByteBuffer nal : H264Utils.splitFrame(annexB.duplicate())) {
             ByteBuffer copy = unescapedCopy(nal);
             NALUnit unit = NALUnit.read(copy);
@@ -41,22 +54,8 @@ final class H264SliceGuard {
             } else if (unit.type == NALUnitType.PPS) {
                 PictureParameterSet p = PictureParameterSet.read(copy);
                 pps.put(p.picParameterSetId, p);
-            }
-        }
-    }
-
-    /** Checks every slice of one frame (NAL units with start codes), learning its parameter sets on the way. */
-    void check(ByteBuffer frame) throws FrameDecoder.BadFrame {
-        for (ByteBuffer nal : H264Utils.splitFrame(frame.duplicate())) {
-            ByteBuffer copy = unescapedCopy(nal);
-            NALUnit unit = NALUnit.read(copy);
-            if (unit.type == NALUnitType.SPS) {
-                SeqParameterSet s = SeqParameterSet.read(copy);
-                sps.put(s.seqParameterSetId, s);
-            } else if (unit.type == NALUnitType.PPS) {
-                PictureParameterSet p = PictureParameterSet.read(copy);
-                pps.put(p.picParameterSetId, p);
-            } else if (unit.type == NALUnitType.IDR_SLICE || unit.type == NALUnitType.NON_IDR_SLICE) {
+            } else if (checkSlices
+                    && (unit.type == NALUnitType.IDR_SLICE || unit.type == NALUnitType.NON_IDR_SLICE)) {
                 checkSlice(unit, BitReader.createBitReader(copy));
             }
         }
