@@ -27,6 +27,7 @@ import org.vitalis.domain.Laterality;
 import org.vitalis.domain.LesionImage;
 import org.vitalis.domain.LesionImageContent;
 import org.vitalis.domain.LesionReviewOutcome;
+import org.vitalis.domain.PatientSummary;
 import org.vitalis.security.AccessGuard;
 import org.vitalis.security.AuditTrail;
 import org.vitalis.security.Permission;
@@ -269,7 +270,8 @@ public final class LesionImageService {
                     "The picture of lesion image " + imageId + " is missing."));
             audit.record(s, session.actor(), AuditAction.PATIENT_VIEW, "patient", String.valueOf(e.getPatientId()),
                     "lesion=" + imageId);
-            return new StoredLesion(summary(e), c.getData(), c.getMediaType());
+            PatientSummary patient = s.patients().summaries(List.of(e.getPatientId())).getFirst();
+            return new StoredLesion(summary(e), c.getData(), c.getMediaType(), patient);
         });
     }
 

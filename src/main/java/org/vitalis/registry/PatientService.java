@@ -5,7 +5,10 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import org.vitalis.domain.AuditAction;
 import org.vitalis.domain.Patient;
@@ -30,6 +33,9 @@ public final class PatientService {
     private final AuditTrail audit;
     private final AccessGuard guard;
     private final Clock clock;
+
+    /** Characters of patient ids per audit entry of {@link #forList}; the entry's detail holds 2000. */
+    private static final int AUDIT_IDS_PER_ENTRY = 1900;
 
     public PatientService(Database db, AuditTrail audit, AccessGuard guard, Clock clock) {
         this.db = db;
@@ -121,6 +127,35 @@ public final class PatientService {
                     .orElseThrow(() -> new IllegalArgumentException("No patient with id " + patientId));
             audit.record(s, session.actor(), AuditAction.PATIENT_VIEW, "patient", String.valueOf(patientId), null);
             return p;
+        });
+    }
+
+    /**
+     * The patients a list of another kind (a worklist of recordings or photos) belongs to, by id, for naming its rows.
+     * One audit entry names them all (split over several entries when they are many), instead of one chart look each.
+     * Ids of no patient are left out.
+     */
+    public Map<Long, PatientSummary> forList(UserSession session, Collection<Long> ids) {
+        guard.require(session, Permission.PATIENT_READ);
+        List<Long> wanted = ids.stream().distinct().toList();
+        if (wanted.isEmpty()) {
+            return Map.of();
+        }
+        return db.inTransaction(s -> {
+            Map<Long, PatientSummary> out = new LinkedHashMap<>();
+            s.patients().summaries(wanted).forEach(p -> out.put(p.id(), p));
+            StringBuilder chunk = new StringBuilder();
+            for (long id : out.keySet()) {
+                if (chunk.length() > AUDIT_IDS_PER_ENTRY) {
+                    audit.record(s, session.actor(), AuditAction.PATIENT_SEARCH, "patient", null, "listed: " + chunk);
+                    chunk.setLength(0);
+                }
+                chunk.append(chunk.isEmpty() ? "" : ",").append(id);
+            }
+            if (!chunk.isEmpty()) {
+                audit.record(s, session.actor(), AuditAction.PATIENT_SEARCH, "patient", null, "listed: " + chunk);
+            }
+            return out;
         });
     }
 

@@ -252,7 +252,7 @@ class EcgScreensTest extends UiTestBase {
             assertThat(text("ecgreview-m-0")).isEqualTo("72 /min");
             assertThat(rhythmLines()).first().asString().startsWith("Sinus rhythm 72/min");
             assertThat(text("ecgreview-support")).isEqualTo("Computer analysis — decision support, not a diagnosis");
-            assertThat(text("ecgreview-patient")).startsWith("Haddad, Salma");
+            assertThat(text("ecgreview-patient")).startsWith("Salma Haddad · ");
         } else {
             assertThat(text("ecgreview-m-0")).isEqualTo(num(72, language) + " /دقيقة");
             assertThat(rhythmLines()).first().asString().startsWith("نظم جيبي");

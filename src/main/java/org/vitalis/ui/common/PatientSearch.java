@@ -38,10 +38,20 @@ public final class PatientSearch {
     public StringProperty status() { return status; }
 
     public String displayName(PatientSummary p) {
+        return displayName(p, m);
+    }
+
+    /** The patient's name as pickers and lists show it: in Arabic script when the screen is Arabic and it has one. */
+    public static String displayName(PatientSummary p, Messages m) {
         boolean arabic = m.rightToLeft() && p.givenNameArabic() != null && !p.givenNameArabic().isBlank();
         String name = arabic ? p.givenNameArabic() + " " + (p.familyNameArabic() == null ? "" : p.familyNameArabic())
                 : p.givenName() + " " + p.familyName();
         return name.strip();
+    }
+
+    /** A row of a list naming the patient: name, then MRN. */
+    public static String nameAndMrn(PatientSummary p, Messages m) {
+        return displayName(p, m) + " · " + p.mrn();
     }
 
     public void search(String text) {

@@ -33,6 +33,7 @@ import org.vitalis.security.UserSession;
 import org.vitalis.ui.common.Async;
 import org.vitalis.ui.common.ErrorText;
 import org.vitalis.ui.common.Messages;
+import org.vitalis.ui.common.PatientSearch;
 import org.vitalis.ui.ecg.EcgText;
 
 /**
@@ -127,11 +128,7 @@ public final class EcgReviewViewModel {
         }
         async.run(() -> {
             Map<Long, String> names = new HashMap<>();
-            for (long id : missing) {
-                var p = patients.open(session, id);
-                String arabic = p.arabicDisplayName();
-                names.put(id, (m.rightToLeft() && arabic != null ? arabic : p.displayName()) + " · " + p.getMrn());
-            }
+            patients.forList(session, missing).forEach((id, p) -> names.put(id, PatientSearch.nameAndMrn(p, m)));
             return names;
         }, patientNames::putAll, e -> message.set(ErrorText.of(e, m)));
     }

@@ -321,6 +321,8 @@ public final class ImagingView implements AutoCloseable {
         count.textProperty().bind(vm.awaitingText());
         ListView<LesionImageSummary> list = Ui.id(new ListView<>(vm.awaiting()), "imaging-awaiting");
         list.setPrefHeight(330);
+        // Each row has three lines (patient, result, site); the theme's one-line cell size would cut the third.
+        list.setFixedCellSize(Math.ceil(3 * 1.45 * javafx.scene.text.Font.getDefault().getSize() + 14));
         list.setCellFactory(l -> new ListCell<>() {
             @Override
             protected void updateItem(LesionImageSummary s, boolean empty) {
@@ -404,8 +406,10 @@ public final class ImagingView implements AutoCloseable {
         notice.managedProperty().bind(notice.visibleProperty());
         Label stored = text("imaging-stored", vm.storedText());
         stored.getStyleClass().add("text-muted");
-        VBox shown = new VBox(8, frame, opacityRow, label, probability, model, explanation, notice, reviewBox(vm, m),
-                stored, sameSite(vm, m));
+        Label whose = text("imaging-stored-patient", vm.shownPatientText());
+        whose.getStyleClass().add("title-4");
+        VBox shown = new VBox(8, whose, frame, opacityRow, label, probability, model, explanation, notice,
+                reviewBox(vm, m), stored, sameSite(vm, m));
         shown.visibleProperty().bind(vm.current().isNotNull());
         shown.managedProperty().bind(shown.visibleProperty());
         Label none = new Label(m.get("imaging.result.empty"));

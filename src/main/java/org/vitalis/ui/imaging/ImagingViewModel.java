@@ -7,7 +7,9 @@ import java.nio.file.Path;
 import java.text.NumberFormat;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -66,6 +68,7 @@ public final class ImagingViewModel implements AutoCloseable {
     }
 
     private final LesionImageService lesions;
+    private final PatientService patients;
     private final LesionAnalysis analysis;
     private final Cameras cameraList;
     private final UserSession session;
@@ -117,6 +120,10 @@ public final class ImagingViewModel implements AutoCloseable {
     private final StringProperty modelText = new SimpleStringProperty("");
     private final StringProperty explanationText = new SimpleStringProperty("");
     private final StringProperty storedText = new SimpleStringProperty("");
+    /** Whose photo is shown: it may come from the list of every patient's photos awaiting review. */
+    private final StringProperty shownPatientText = new SimpleStringProperty("");
+    private final Map<Long, PatientSummary> awaitingPatients = new HashMap<>();
+    private PatientSummary shownPatient;
     private final ObservableList<LesionImageSummary> sameSite = FXCollections.observableArrayList();
 
     private final StringProperty reviewLabel = new SimpleStringProperty("");
@@ -134,6 +141,7 @@ public final class ImagingViewModel implements AutoCloseable {
     public ImagingViewModel(PatientService patients, LesionImageService lesions, LesionAnalysis analysis,
             Cameras cameras, UserSession session, Async async, Messages m) {
         this.lesions = lesions;
+        this.patients = patients;
         this.analysis = analysis;
         this.cameraList = cameras;
         this.session = session;
@@ -208,6 +216,7 @@ public final class ImagingViewModel implements AutoCloseable {
     public StringProperty modelText() { return modelText; }
     public StringProperty explanationText() { return explanationText; }
     public StringProperty storedText() { return storedText; }
+    public StringProperty shownPatientText() { return shownPatientText; }
     public ObservableList<LesionImageSummary> sameSite() { return sameSite; }
     public StringProperty reviewLabel() { return reviewLabel; }
     public StringProperty reviewNote() { return reviewNote; }
@@ -496,12 +505,13 @@ public final class ImagingViewModel implements AutoCloseable {
             } catch (RuntimeException e) {
                 // The photo is stored; a model that fails on it must not make the user store it twice.
                 LOG.warn("The model could not read a stored photo: {}", e.getClass().getSimpleName());
-                return new Shown(stored, still, Optional.empty(), m.get("imaging.result.failed", ErrorText.of(e, m)));
+                return new Shown(stored, p, still, Optional.empty(), m.get("imaging.result.failed",
+                        ErrorText.of(e, m)));
             }
             if (reading.isPresent()) {
                 stored = lesions.attachResult(session, stored.id(), reading.get().result());
             }
-            return new Shown(stored, still, reading.map(LesionAnalysis.Reading::explanation), "");
+            return new Shown(stored, p, still, reading.map(LesionAnalysis.Reading::explanation), "");
         }, shown -> {
             busy.set(false);
             clearPicture();
@@ -515,7 +525,7 @@ public final class ImagingViewModel implements AutoCloseable {
     }
 
     /** {@code explanation} is empty when the result has none: no model result, or its model is no longer installed. */
-    private record Shown(LesionImageSummary summary, BufferedImage picture,
+    private record Shown(LesionImageSummary summary, PatientSummary patient, BufferedImage picture,
             Optional<LesionAnalysis.Explanation> explanation, String problem) {
     }
 
@@ -528,7 +538,7 @@ public final class ImagingViewModel implements AutoCloseable {
             BufferedImage pic = analysis.decode(stored.picture(), "lesion-" + summary.id());
             Optional<LesionAnalysis.Explanation> explained = stored.summary().result()
                     .flatMap(r -> analysis.explain(stored.summary().kind(), pic, r));
-            return new Shown(stored.summary(), pic, explained, "");
+            return new Shown(stored.summary(), stored.patient(), pic, explained, "");
         }, shown -> {
             clearPicture();
             show(shown);
@@ -538,6 +548,8 @@ public final class ImagingViewModel implements AutoCloseable {
     private void show(Shown s) {
         LesionImageSummary sum = s.summary();
         current.set(sum);
+        shownPatient = s.patient();
+        shownPatientText.set(patientLine(s.patient()));
         loadSameSite(sum.patientId(), sum.siteCode(), sum.siteModifierCode(), sum.laterality());
         shownPicture.set(s.picture());
         shownExplanation = s.explanation();
@@ -607,6 +619,8 @@ public final class ImagingViewModel implements AutoCloseable {
         modelText.set("");
         explanationText.set("");
         storedText.set("");
+        shownPatient = null;
+        shownPatientText.set("");
         reviewText.set("");
         reviewable.set(false);
         labelChoices.clear();
@@ -657,21 +671,37 @@ public final class ImagingViewModel implements AutoCloseable {
     }
 
     private void reviewed(LesionImageSummary s) {
-        show(new Shown(s, shownPicture.get(), shownExplanation, ""));
+        show(new Shown(s, shownPatient, shownPicture.get(), shownExplanation, ""));
         loadAwaiting();
     }
 
     public void loadAwaiting() {
-        async.run(() -> lesions.awaitingReview(session), list -> {
+        async.run(() -> {
+            List<LesionImageSummary> list = lesions.awaitingReview(session);
+            return new Awaiting(list, patients.forList(session, list.stream().map(LesionImageSummary::patientId)
+                    .toList()));
+        }, loaded -> {
+            List<LesionImageSummary> list = loaded.photos();
+            awaitingPatients.clear();
+            awaitingPatients.putAll(loaded.patients());
             awaiting.setAll(list);
             awaitingText.set(list.isEmpty() ? m.get("imaging.awaiting.none") : m.get("imaging.awaiting.count",
                     list.size()));
         }, e -> awaitingText.set(ErrorText.of(e, m)));
     }
 
+    private record Awaiting(List<LesionImageSummary> photos, Map<Long, PatientSummary> patients) {
+    }
+
+    /** A row of the list of every patient's photos awaiting review: whose, when, the result, what it shows. */
     public String awaitingRow(LesionImageSummary s) {
-        return m.dateTime(s.takenAt()) + s.result().map(r -> " · " + label(r.label()) + " "
-                + percent(r.probability())).orElse("") + "\n" + m.get("kind." + s.kind().name()) + " · " + siteOf(s);
+        return patientLine(awaitingPatients.get(s.patientId())) + "\n" + m.dateTime(s.takenAt())
+                + s.result().map(r -> " · " + label(r.label()) + " " + percent(r.probability())).orElse("") + "\n"
+                + m.get("kind." + s.kind().name()) + " · " + siteOf(s);
+    }
+
+    private String patientLine(PatientSummary p) {
+        return p == null ? "" : PatientSearch.nameAndMrn(p, m);
     }
 
     public void export(Path folder) {

@@ -169,7 +169,12 @@ class ImagingViewModelTest {
         try (ImagingViewModel vm = vm(doctor)) {
             vm.loadAwaiting();
             assertThat(vm.awaitingText().get()).isEqualTo("One result awaits review");
+            String mrn = patient.mrn();
+            assertThat(vm.awaitingRow(vm.awaiting().getFirst())).as("whose photo, in a list of every patient's")
+                    .startsWith("Salma Haddad · " + mrn + "\n");
+            assertThat(vm.patient().get()).as("no patient chosen on the doctor's screen").isNull();
             vm.open(vm.awaiting().getFirst());
+            assertThat(vm.shownPatientText().get()).isEqualTo("Salma Haddad · " + mrn);
             assertThat(vm.overlay().get()).as("the same model explains its stored result").isNotNull();
             assertThat(vm.reviewable().get()).isTrue();
             assertThat(vm.labelChoices()).contains("melanoma");
