@@ -33,6 +33,41 @@ public final class EcgStatements {
         };
     }
 
+    /** The rhythm statement that applies, whatever the language it is said in. */
+    public enum Rhythm {
+        /** Too few beats for a rate or a rhythm. */
+        INSUFFICIENT,
+        IRREGULAR,
+        SINUS_BRADYCARDIA,
+        BRADYCARDIA,
+        SINUS_TACHYCARDIA,
+        TACHYCARDIA,
+        SINUS,
+        /** A regular rate in range, but the median beat has no P wave, so no sinus origin is claimed. */
+        NO_P_WAVE
+    }
+
+    /**
+     * The one rule both the report's English and the screens' bundles word: an irregularly irregular rhythm first
+     * (as a suggestion of atrial fibrillation), then bradycardia, tachycardia or a rate in range, each "sinus" only
+     * where the median beat has a P wave.
+     */
+    public static Rhythm rhythm(EcgAnalysis a) {
+        RhythmAnalysis r = a.rhythm();
+        if (r.has(Kind.INSUFFICIENT_BEATS) || heartRate(a).isEmpty()) {
+            return Rhythm.INSUFFICIENT;
+        }
+        boolean p = a.intervals().pWavePresent();
+        if (r.has(Kind.IRREGULARLY_IRREGULAR)) {
+            return Rhythm.IRREGULAR;
+        } else if (r.has(Kind.BRADYCARDIA)) {
+            return p ? Rhythm.SINUS_BRADYCARDIA : Rhythm.BRADYCARDIA;
+        } else if (r.has(Kind.TACHYCARDIA)) {
+            return p ? Rhythm.SINUS_TACHYCARDIA : Rhythm.TACHYCARDIA;
+        }
+        return p ? Rhythm.SINUS : Rhythm.NO_P_WAVE;
+    }
+
     /** Mean rate, /min, rounded; empty when too few beats were found for a rate. */
     public static OptionalInt heartRate(EcgAnalysis a) {
         double rate = a.rhythm().meanHeartRate();
@@ -54,22 +89,23 @@ public final class EcgStatements {
             out.add(String.format(Locale.ROOT, "Ventricular flutter/fibrillation pattern, %.0f s%s \u2014 check the patient "
                     + "at once", seconds, vf.size() == 1 ? "" : " in " + vf.size() + " episodes"));
         }
-        if (r.has(Kind.INSUFFICIENT_BEATS) || rate.isEmpty()) {
+        Rhythm rhythm = rhythm(a);
+        if (rhythm == Rhythm.INSUFFICIENT) {
             out.add(String.format(Locale.ROOT, "Too few beats for a rate or rhythm statement (%d in %.0f s)",
                     r.beats(), a.durationS()));
             return out;
         }
         int bpm = rate.getAsInt();
-        boolean p = a.intervals().pWavePresent();
-        if (r.has(Kind.IRREGULARLY_IRREGULAR)) {
-            out.add("Irregularly irregular rhythm suggesting atrial fibrillation, " + bpm + "/min");
-        } else if (r.has(Kind.BRADYCARDIA)) {
-            out.add((p ? "Sinus bradycardia " : "Bradycardia ") + bpm + "/min" + (p ? "" : ", no P wave found"));
-        } else if (r.has(Kind.TACHYCARDIA)) {
-            out.add((p ? "Sinus tachycardia " : "Tachycardia ") + bpm + "/min" + (p ? "" : ", no P wave found"));
-        } else {
-            out.add(p ? "Sinus rhythm " + bpm + "/min" : "Rhythm " + bpm + "/min, no P wave found");
-        }
+        out.add(switch (rhythm) {
+            case IRREGULAR -> "Irregularly irregular rhythm suggesting atrial fibrillation, " + bpm + "/min";
+            case SINUS_BRADYCARDIA -> "Sinus bradycardia " + bpm + "/min";
+            case BRADYCARDIA -> "Bradycardia " + bpm + "/min, no P wave found";
+            case SINUS_TACHYCARDIA -> "Sinus tachycardia " + bpm + "/min";
+            case TACHYCARDIA -> "Tachycardia " + bpm + "/min, no P wave found";
+            case SINUS -> "Sinus rhythm " + bpm + "/min";
+            case NO_P_WAVE -> "Rhythm " + bpm + "/min, no P wave found";
+            case INSUFFICIENT -> throw new IllegalStateException("handled above");
+        });
         int pauses = r.flags(Kind.PAUSE).size();
         if (pauses > 0) {
             out.add(pauses + (pauses == 1 ? " pause" : " pauses") + String.format(Locale.ROOT, " longer than %.0f s",

@@ -11,9 +11,8 @@ import org.vitalis.ui.common.Messages;
 import org.vitalis.ui.ecg.EcgText;
 
 /**
- * The rhythm statements of {@link EcgStatements} in the user's language: the same rules (sinus only where the
- * median beat has a P wave, fibrillation only as a suggestion), worded from the bundles, so the screen says in Arabic
- * what the report says in English.
+ * The rhythm statements of {@link EcgStatements} in the user's language: the same rule ({@link EcgStatements#rhythm}),
+ * worded from the bundles, so the screen says in Arabic what the report says in English.
  */
 final class RhythmStatements {
     private RhythmStatements() {
@@ -29,21 +28,22 @@ final class RhythmStatements {
             out.add(m.get("ecgreview.rhythm.VENTRICULAR_FIBRILLATION_OR_FLUTTER", EcgText.decimal(f.startS(), m),
                     m.number(Math.round(f.endS() - f.startS()))));
         }
-        if (r.has(Kind.INSUFFICIENT_BEATS) || rate.isEmpty()) {
+        EcgStatements.Rhythm rhythm = EcgStatements.rhythm(a);
+        if (rhythm == EcgStatements.Rhythm.INSUFFICIENT) {
             out.add(m.get("ecgreview.rhythm.insufficient", m.number(r.beats()), m.number(Math.round(a.durationS()))));
             return out;
         }
-        String bpm = m.number(rate.getAsInt());
-        boolean p = a.intervals().pWavePresent();
-        if (r.has(Kind.IRREGULARLY_IRREGULAR)) {
-            out.add(m.get("ecgreview.rhythm.irregular", bpm));
-        } else if (r.has(Kind.BRADYCARDIA)) {
-            out.add(m.get(p ? "ecgreview.rhythm.sinusBradycardia" : "ecgreview.rhythm.bradycardia", bpm));
-        } else if (r.has(Kind.TACHYCARDIA)) {
-            out.add(m.get(p ? "ecgreview.rhythm.sinusTachycardia" : "ecgreview.rhythm.tachycardia", bpm));
-        } else {
-            out.add(m.get(p ? "ecgreview.rhythm.sinus" : "ecgreview.rhythm.noP", bpm));
-        }
+        String key = switch (rhythm) {
+            case IRREGULAR -> "irregular";
+            case SINUS_BRADYCARDIA -> "sinusBradycardia";
+            case BRADYCARDIA -> "bradycardia";
+            case SINUS_TACHYCARDIA -> "sinusTachycardia";
+            case TACHYCARDIA -> "tachycardia";
+            case SINUS -> "sinus";
+            case NO_P_WAVE -> "noP";
+            case INSUFFICIENT -> throw new IllegalStateException("handled above");
+        };
+        out.add(m.get("ecgreview.rhythm." + key, m.number(rate.getAsInt())));
         for (RhythmAnalysis.Flag f : r.flags()) {
             if (f.kind() == Kind.PAUSE || f.kind() == Kind.PREMATURE_BEAT) {
                 out.add(m.get("ecgreview.rhythm." + f.kind().name(), EcgText.decimal(f.startS(), m)));
