@@ -29,8 +29,11 @@ final class DemoCamera {
     private DemoCamera() {
     }
 
-    /** The still-image dermatoscope, then the video one; a source that cannot start is left out. */
-    static List<CameraSource> sources() {
+    /**
+     * The still-image dermatoscope, then the video one, whose file is kept in {@code dataDir}; a source that cannot
+     * start is left out.
+     */
+    static List<CameraSource> sources(Path dataDir) {
         List<CameraSource> sources = new ArrayList<>();
         try {
             sources.add(StillImageSource.fromResources("Demo dermatoscope", DemoCamera.class, PICTURES));
@@ -38,25 +41,22 @@ final class DemoCamera {
             LOG.warn("The demo camera is not available: {}", e.getMessage());
         }
         try {
-            sources.add(VideoFileSource.open(videoFile(), "Demo dermatoscope (video)", InstantSource.system()));
+            sources.add(VideoFileSource.open(videoFile(dataDir), "Demo dermatoscope (video)", InstantSource.system()));
         } catch (IOException | CameraException e) {
             LOG.warn("The demo video camera is not available: {}", e.getMessage());
         }
         return sources;
     }
 
-    /** A video plays from a file; inside the app's jar it is none, so it is copied out for this run. */
-    private static Path videoFile() throws IOException {
+    /** A video plays from a file; inside the app's jar it is none, so it is copied into the demo's data folder. */
+    private static Path videoFile(Path dataDir) throws IOException {
         try (InputStream in = DemoCamera.class.getResourceAsStream(VIDEO)) {
             if (in == null) {
                 throw new IOException("the demo video is missing from this build");
             }
-            Path dir = Files.createTempDirectory("vitalis-demo");
-            Path file = dir.resolve("demo-dermatoscope.mp4");
+            Files.createDirectories(dataDir);
+            Path file = dataDir.resolve("demo-dermatoscope.mp4");
             Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
-            // deleteOnExit runs in reverse order: the file goes before its folder.
-            dir.toFile().deleteOnExit();
-            file.toFile().deleteOnExit();
             return file;
         }
     }

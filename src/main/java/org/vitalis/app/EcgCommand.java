@@ -26,6 +26,7 @@ import org.vitalis.registry.EcgStatements;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -119,6 +120,10 @@ final class EcgCommand {
         @Parameters(index = "1", paramLabel = "OUT.pdf", description = "The PDF file to write.")
         Path out;
 
+        /** The workstation the report names, as the station's config names it (as the screens' reports do). */
+        @Mixin
+        StationOptions station;
+
         @Spec
         CommandSpec spec;
 
@@ -130,8 +135,9 @@ final class EcgCommand {
             ZoneId zone = ZoneId.systemDefault();
             EcgRecord r = EcgFiles.read(record, zone);
             EcgAnalysis a = analyse(r, record);
+            String workstation = station.load(null, null).workstation();
             EcgReportContent content = new EcgReportContent(Optional.empty(), r, a,
-                    EcgStatements.summary(a), Optional.empty(), workstation(), Instant.now(), zone);
+                    EcgStatements.summary(a), Optional.empty(), workstation, Instant.now(), zone);
             // written beside the target and moved into place, so a failed run never leaves half a PDF under its name
             Path dir = out.toAbsolutePath().getParent();
             if (!Files.isDirectory(dir)) {
@@ -149,11 +155,6 @@ final class EcgCommand {
             spec.commandLine().getOut().println(String.format(Locale.ROOT, "Wrote the ECG report of %s (%d leads, %.1f s) to %s.",
                     r.id(), a.labels().size(), r.durationSeconds(), out));
             return 0;
-        }
-
-        private static String workstation() {
-            String configured = System.getenv("VITALIS_WORKSTATION");
-            return configured != null && !configured.isBlank() ? configured.strip() : AppConfig.hostName();
         }
     }
 

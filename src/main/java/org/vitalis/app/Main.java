@@ -84,10 +84,9 @@ public final class Main implements Callable<Integer> {
                         : ManagedDevices.station(config.dataDir().resolve("devices.json"),
                                 org.vitalis.device.driver.DeviceDriver.Options.defaults());
                 // The photo screen's models: checked and loaded once; a missing or damaged model disables its task only.
-                org.vitalis.vision.inference.ModelRegistry models =
-                        org.vitalis.vision.inference.ModelRegistry.open(ModelsFolder.locate())) {
+                BackgroundModels models = new BackgroundModels(ModelsFolder.locate())) {
             WorkstationApp.launch(UiContexts.of(st, config.demo() ? demoDevices.devices()
-                    : Optional.<org.vitalis.ui.StationDevices>of(stationDevices), Optional.of(models)));
+                    : Optional.<org.vitalis.ui.StationDevices>of(stationDevices), models));
         }
         return 0;
     }

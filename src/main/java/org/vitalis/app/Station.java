@@ -29,7 +29,7 @@ final class Station implements AutoCloseable {
     final VitalsService vitals;
     final EcgRecordingService ecg;
     final LesionImageService lesions;
-    /** The system's cameras; in the demo the still-image dermatoscope first. Nothing starts until they are listed. */
+    /** The system's cameras; in the demo the demo dermatoscopes first, made when first listed. */
     final Cameras cameras;
     final AuditService audit;
 
@@ -46,7 +46,8 @@ final class Station implements AutoCloseable {
         this.vitals = new VitalsService(db, trail, guard, clock);
         this.ecg = new EcgRecordingService(db, trail, guard, clock);
         this.lesions = new LesionImageService(db, trail, guard, clock);
-        this.cameras = config.demo() ? Cameras.withSources(DemoCamera.sources(), new SystemCameras())
+        this.cameras = config.demo()
+                ? Cameras.withSources(() -> DemoCamera.sources(config.dataDir()), new SystemCameras())
                 : new SystemCameras();
         this.audit = new AuditService(db, trail, guard);
     }

@@ -2,6 +2,7 @@ package org.vitalis.app;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.vitalis.registry.VisionLesionAnalysis;
 import org.vitalis.ui.Imaging;
 import org.vitalis.ui.StartupTask;
@@ -14,16 +15,9 @@ final class UiContexts {
     private UiContexts() {
     }
 
-    static UiContext of(Station st) {
-        return of(st, Optional.empty());
-    }
-
-    static UiContext of(Station st, Optional<org.vitalis.ui.StationDevices> devices) {
-        return of(st, devices, Optional.empty());
-    }
-
-    /** {@code models}: the installed models, for the photo screen; without them that screen does not appear. */
-    static UiContext of(Station st, Optional<org.vitalis.ui.StationDevices> devices, Optional<ModelRegistry> models) {
+    /** {@code models}: the installed models, for the photo screen, perhaps still loading. */
+    static UiContext of(Station st, Optional<org.vitalis.ui.StationDevices> devices,
+            Supplier<ModelRegistry> models) {
         AppConfig cfg = st.config;
         List<UiContext.DemoAccount> demoAccounts = cfg.demo()
                 ? DemoClinic.ACCOUNTS.stream()
@@ -45,7 +39,7 @@ final class UiContexts {
         return new UiContext(st.auth, st.users, st.patients, st.vitals, st.ecg, st.audit, new StationBackups(st),
                 new UiContext.Station(cfg.workstation(), cfg.database().describe(), cfg.demo(), demoAccounts),
                 new UiContext.Settings(cfg.idleLockMinutes(), cfg.language(), cfg.dark()), startup,
-                devices, models.map(r -> new Imaging(st.lesions,
-                        new VisionLesionAnalysis(QualityGate.dermoscopy(), r), st.cameras)));
+                devices, Optional.of(new Imaging(st.lesions,
+                        new VisionLesionAnalysis(QualityGate.dermoscopy(), models), st.cameras)));
     }
 }

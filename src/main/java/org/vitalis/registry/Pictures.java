@@ -11,6 +11,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Optional;
 import javax.imageio.ImageIO;
+import org.vitalis.vision.inference.ImageFormat;
 
 /** The byte-level handling of lesion pictures: lossless PNG, thumbnails, media types told by signature, SHA-256. */
 final class Pictures {
@@ -25,17 +26,7 @@ final class Pictures {
 
     /** The media type by the file's first bytes (never its name); empty for anything but PNG, JPEG and BMP. */
     static Optional<String> mediaType(byte[] b) {
-        if (b.length >= 8 && (b[0] & 0xFF) == 0x89 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G' && b[4] == 0x0D
-                && b[5] == 0x0A && b[6] == 0x1A && b[7] == 0x0A) {
-            return Optional.of(PNG);
-        }
-        if (b.length >= 3 && (b[0] & 0xFF) == 0xFF && (b[1] & 0xFF) == 0xD8 && (b[2] & 0xFF) == 0xFF) {
-            return Optional.of(JPEG);
-        }
-        if (b.length >= 2 && b[0] == 'B' && b[1] == 'M') {
-            return Optional.of(BMP);
-        }
-        return Optional.empty();
+        return ImageFormat.sniff(b).map(format -> "image/" + format);
     }
 
     static String extension(String mediaType) {

@@ -2,6 +2,7 @@ package org.vitalis.registry;
 
 import java.awt.image.BufferedImage;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vitalis.domain.LesionKind;
@@ -28,9 +29,14 @@ public final class VisionLesionAnalysis implements LesionAnalysis {
     private static final Logger LOG = LoggerFactory.getLogger(VisionLesionAnalysis.class);
     private final ImageDecoder decoder = new ImageDecoder();
     private final QualityGate gate;
-    private final ModelRegistry models;
+    private final Supplier<ModelRegistry> models;
 
     public VisionLesionAnalysis(QualityGate gate, ModelRegistry models) {
+        this(gate, () -> models);
+    }
+
+    /** {@code models} may still be loading: the first question about a model waits for it. */
+    public VisionLesionAnalysis(QualityGate gate, Supplier<ModelRegistry> models) {
         this.gate = gate;
         this.models = models;
     }
@@ -56,7 +62,7 @@ public final class VisionLesionAnalysis implements LesionAnalysis {
         if (kind == LesionKind.SKIN_CLINICAL) {
             return Optional.of("The skin model reads dermoscopic pictures only.");
         }
-        TaskModel t = models.forTask(task(kind));
+        TaskModel t = models.get().forTask(task(kind));
         return t.available() ? Optional.empty() : Optional.of(t.reason());
     }
 
@@ -65,7 +71,7 @@ public final class VisionLesionAnalysis implements LesionAnalysis {
     }
 
     private Optional<Classifier> classifier(LesionKind kind) {
-        return unavailable(kind).isPresent() ? Optional.empty() : models.forTask(task(kind)).classifier();
+        return unavailable(kind).isPresent() ? Optional.empty() : models.get().forTask(task(kind)).classifier();
     }
 
     @Override

@@ -18,9 +18,12 @@ import org.vitalis.vision.camera.VideoFileSource;
  * one plays the shipped eight-second clip made from them.
  */
 class DemoCameraTest {
+    @org.junit.jupiter.api.io.TempDir
+    java.nio.file.Path dir;
+
     @Test
     void offersTheStillDermatoscopeThenTheVideoOne() {
-        List<CameraSource> sources = DemoCamera.sources();
+        List<CameraSource> sources = DemoCamera.sources(dir);
         assertThat(sources).extracting(CameraSource::name).containsExactly("Demo dermatoscope",
                 "Demo dermatoscope (video)");
         assertThat(sources.get(0)).isInstanceOf(StillImageSource.class);
@@ -29,7 +32,7 @@ class DemoCameraTest {
 
     @Test
     void servesTheShippedPicturesInOrder() throws Exception {
-        CameraSource camera = DemoCamera.sources().getFirst();
+        CameraSource camera = DemoCamera.sources(dir).getFirst();
         assertThat(camera.resolutions()).containsExactly(new Resolution(250, 250));
         List<BufferedImage> stills = new ArrayList<>();
         try (CameraStream s = camera.open(camera.resolutions().getFirst())) {
@@ -52,7 +55,7 @@ class DemoCameraTest {
 
     @Test
     void theVideoDermatoscopePlaysTheShippedClip() throws Exception {
-        VideoFileSource video = (VideoFileSource) DemoCamera.sources().get(1);
+        VideoFileSource video = (VideoFileSource) DemoCamera.sources(dir).get(1);
         assertThat(video.resolutions()).containsExactly(new Resolution(480, 360));
         assertThat(video.coding()).isEqualTo("H.264");
         assertThat(video.frames()).isEqualTo(80);

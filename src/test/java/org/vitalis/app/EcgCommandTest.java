@@ -121,7 +121,11 @@ class EcgCommandTest {
     void reportWritesThePdfOfARecordWithTheSummarysRhythmWording(@TempDir Path dir) throws Exception {
         WfdbWriter.write(twoLeads(), dir, "demo");
         Path pdf = dir.resolve("demo.pdf");
-        var r = CommandLineTest.run("ecg", "report", dir.resolve("demo").toString(), pdf.toString());
+        Path station = dir.resolve("station");
+        Files.createDirectories(station);
+        Files.writeString(station.resolve("vitalis.properties"), "workstation.name=ecg-desk-3\n");
+        var r = CommandLineTest.run("ecg", "report", "--data-dir", station.toString(), dir.resolve("demo").toString(),
+                pdf.toString());
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("Wrote the ECG report of demo (2 leads, 10.0 s) to " + pdf);
         EcgRecord record = EcgFiles.read(dir.resolve("demo"), ZoneOffset.UTC);
@@ -129,7 +133,8 @@ class EcgCommandTest {
         try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
             String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
             assertThat(text).contains("Recording demo").contains("Rhythm strips").contains("Unconfirmed")
-                    .contains("Sampling: 250 Hz · 2 leads · 10 s").contains("Page 1 of 1");
+                    .contains("Sampling: 250 Hz · 2 leads · 10 s").contains("Page 1 of 1")
+                    .as("the station's configured workstation name").contains("ecg-desk-3");
             for (String s : statements) {
                 assertThat(text).contains(s.substring(0, Math.min(25, s.length())));
             }
@@ -143,7 +148,8 @@ class EcgCommandTest {
     void reportOfMitBih100sHasThreePagesOfStrips(@TempDir Path dir) throws Exception {
         Path record = org.vitalis.ecg.SharedData.require("ecg-formats/wfdb-100s").resolve("100s.hea");
         Path pdf = dir.resolve("100s.pdf");
-        var r = CommandLineTest.run("ecg", "report", record.toString(), pdf.toString());
+        var r = CommandLineTest.run("ecg", "report", "--data-dir", dir.resolve("station").toString(), record.toString(),
+                pdf.toString());
         assertThat(r.code()).as(r.err()).isZero();
         try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
             assertThat(doc.getNumberOfPages()).isEqualTo(3);
@@ -166,8 +172,8 @@ class EcgCommandTest {
         var notPdf = CommandLineTest.run("ecg", "report", dir.resolve("demo").toString(), dir.resolve("r.txt").toString());
         assertThat(notPdf.code()).isEqualTo(1);
         assertThat(notPdf.err()).contains("*.pdf").doesNotContain("\tat ");
-        var noFolder = CommandLineTest.run("ecg", "report", dir.resolve("demo").toString(),
-                dir.resolve("missing/r.pdf").toString());
+        var noFolder = CommandLineTest.run("ecg", "report", "--data-dir", dir.resolve("station").toString(),
+                dir.resolve("demo").toString(), dir.resolve("missing/r.pdf").toString());
         assertThat(noFolder.code()).isEqualTo(1);
         assertThat(noFolder.err()).contains("does not exist");
         var missing = CommandLineTest.run("ecg", "report", dir.resolve("nope.hea").toString(), dir.resolve("r.pdf").toString());

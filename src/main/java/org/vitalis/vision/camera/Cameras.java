@@ -3,6 +3,7 @@ package org.vitalis.vision.camera;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /** Where the station's cameras come from: the system's devices, and in the demo a still-image stand-in first. */
 public interface Cameras extends AutoCloseable {
@@ -15,11 +16,30 @@ public interface Cameras extends AutoCloseable {
     /** The given sources first, then what {@code system} lists. */
     static Cameras withSources(List<CameraSource> sources, Cameras system) {
         List<CameraSource> fixed = List.copyOf(sources);
+        return withSources(() -> fixed, system);
+    }
+
+    /**
+     * As above, with the sources made on the first listing (off the screen's thread, as listing is), not when the
+     * station starts: a command that never lists cameras never makes them.
+     */
+    static Cameras withSources(Supplier<List<CameraSource>> sources, Cameras system) {
+        Supplier<List<CameraSource>> once = new Supplier<>() {
+            private List<CameraSource> made;
+
+            @Override
+            public synchronized List<CameraSource> get() {
+                if (made == null) {
+                    made = List.copyOf(sources.get());
+                }
+                return made;
+            }
+        };
         return new Cameras() {
             @Override
             public CameraList list() {
                 CameraList found = system.list();
-                List<CameraSource> all = new ArrayList<>(fixed);
+                List<CameraSource> all = new ArrayList<>(once.get());
                 all.addAll(found.cameras());
                 return new CameraList(all, found.problem());
             }

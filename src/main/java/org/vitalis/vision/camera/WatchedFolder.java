@@ -90,7 +90,14 @@ public final class WatchedFolder implements AutoCloseable {
                         if (e.kind() == StandardWatchEventKinds.OVERFLOW) {
                             rescan();
                         } else if (e.context() instanceof Path name) {
-                            noteChange(folder.resolve(name));
+                            Path file = folder.resolve(name);
+                            if (e.kind() == StandardWatchEventKinds.ENTRY_DELETE) {
+                                // A name reused after deleting a picture that was there at start is a new picture.
+                                before.remove(file);
+                            }
+                            if (!before.contains(file)) {
+                                noteChange(file);
+                            }
                         }
                     }
                     key.reset();

@@ -18,7 +18,8 @@ public final class Classifier implements AutoCloseable {
         this.manifest = manifest;
         this.network = network;
         this.preprocessing = new Preprocessing(manifest.inputSize(), manifest.mean(), manifest.std());
-        this.sha256 = manifest.files().get(manifest.modelFile());
+        // Results store the hash in lower case whatever case the manifest was written in (Windows tools write upper).
+        this.sha256 = manifest.files().get(manifest.modelFile()).toLowerCase(java.util.Locale.ROOT);
         this.clock = clock;
     }
 

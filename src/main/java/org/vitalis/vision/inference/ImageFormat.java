@@ -3,11 +3,12 @@ package org.vitalis.vision.inference;
 import java.util.Optional;
 
 /** Tells JPEG, PNG and BMP apart by their signatures (the file's first bytes), never by the file name. */
-final class ImageFormat {
+public final class ImageFormat {
     private ImageFormat() {
     }
 
-    static Optional<String> sniff(byte[] b) {
+    /** "jpeg", "png" or "bmp" (ImageIO's format names, and the subtype of the image/ media type); else empty. */
+    public static Optional<String> sniff(byte[] b) {
         if (b.length >= 3 && (b[0] & 0xFF) == 0xFF && (b[1] & 0xFF) == 0xD8 && (b[2] & 0xFF) == 0xFF) {
             return Optional.of("jpeg");
         }

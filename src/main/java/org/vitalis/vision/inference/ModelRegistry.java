@@ -91,14 +91,18 @@ public final class ModelRegistry implements AutoCloseable {
                 return failed(name, m.task(), m.version(), "the file " + f.getKey() + " cannot be read: " + e.getMessage());
             }
         }
+        OnnxNetwork net = null;
         try {
-            OnnxNetwork net = OnnxNetwork.load(folder.resolve(m.modelFile()), m.inputSize());
+            net = OnnxNetwork.load(folder.resolve(m.modelFile()), m.inputSize());
             Classifier c = new Classifier(m, net, clock);
             // A network whose output does not fit the manifest would give meaningless numbers; try it once now.
             c.probabilities(new float[3 * m.inputSize() * m.inputSize()], 1);
             loaded.put(name, c);
             return new ModelStatus(name, m.task(), m.version(), ModelStatus.State.LOADED, "");
         } catch (IOException | RuntimeException e) {
+            if (net != null) {
+                net.close();
+            }
             return failed(name, m.task(), m.version(), "the inference engine could not run it: " + firstLine(e.getMessage()));
         }
     }

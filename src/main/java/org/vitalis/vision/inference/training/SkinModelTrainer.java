@@ -131,6 +131,10 @@ public final class SkinModelTrainer {
                         break;
                     }
                 }
+                if (best == null) {
+                    throw new IllegalStateException("Training diverged: no epoch gave a usable validation loss; "
+                            + "nothing was written. Try another --seed or fewer --epochs.");
+                }
                 best.restore(net.parameters());
                 progress.accept("kept epoch " + bestEpoch);
                 float[][] torchVal = evaluate(trainer, split.validation(), n, norm);
