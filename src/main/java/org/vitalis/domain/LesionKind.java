@@ -7,9 +7,5 @@ public enum LesionKind {
     /** Skin seen with the naked eye, as a clinical photograph. */
     SKIN_CLINICAL,
     /** Skin through a dermatoscope: magnified, lit, usually in contact. */
-    DERMOSCOPIC;
-
-    public boolean isSkin() {
-        return this != ORAL;
-    }
+    DERMOSCOPIC
 }

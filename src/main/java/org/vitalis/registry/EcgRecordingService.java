@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vitalis.domain.AuditAction;
@@ -60,7 +59,6 @@ public final class EcgRecordingService {
     static final int FULL_ECG_MIN_LEADS = 8;
     /** Workstation and device clocks drift; a recording up to this far "in the future" is still accepted. */
     private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
-    private static final Set<String> VOLTS = Set.of("mV", "uV", "V");
     private static final String IMPORT_PREFIX = "import:";
     private static final Logger LOG = LoggerFactory.getLogger(EcgRecordingService.class);
 
@@ -208,10 +206,9 @@ public final class EcgRecordingService {
     }
 
     private static EcgReportContent.PatientLine patientLine(Patient p) {
-        String arabic = ((p.getGivenNameArabic() == null ? "" : p.getGivenNameArabic()) + " "
-                + (p.getFamilyNameArabic() == null ? "" : p.getFamilyNameArabic())).strip();
+        String arabic = p.arabicDisplayName();
         return new EcgReportContent.PatientLine(p.getGivenName() + " " + p.getFamilyName(),
-                arabic.isEmpty() ? null : arabic, p.getMrn(), p.getBirthDate(),
+                arabic == null || arabic.isEmpty() ? null : arabic, p.getMrn(), p.getBirthDate(),
                 p.getSex() == null ? null : p.getSex().name().toLowerCase(Locale.ROOT));
     }
 
@@ -290,7 +287,7 @@ public final class EcgRecordingService {
                         + "long to store.");
             }
         }
-        if (r.leads().stream().noneMatch(l -> VOLTS.contains(l.unit()))) {
+        if (r.leads().stream().noneMatch(EcgLead::isVoltage)) {
             throw new IllegalArgumentException("No lead of the recording is in volts (mV, uV or V): it is not an ECG.");
         }
     }
@@ -306,7 +303,7 @@ public final class EcgRecordingService {
      * @throws IllegalArgumentException when no lead is in volts
      */
     public static EcgAnalysis analyze(EcgRecord r) {
-        List<EcgLead> leads = r.leads().stream().filter(l -> VOLTS.contains(l.unit())).toList();
+        List<EcgLead> leads = r.leads().stream().filter(EcgLead::isVoltage).toList();
         if (leads.isEmpty()) {
             throw new IllegalArgumentException("No lead of the recording is in volts (mV, uV or V): it is not an ECG.");
         }

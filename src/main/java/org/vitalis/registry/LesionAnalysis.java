@@ -16,7 +16,8 @@ public interface LesionAnalysis {
      */
     BufferedImage decode(byte[] bytes, String fileName);
 
-    LesionQuality check(BufferedImage picture);
+    /** The quality checks for a picture of that kind: a dermatoscope's picture is judged on more than a photograph. */
+    LesionQuality check(LesionKind kind, BufferedImage picture);
 
     /** Why no model reads pictures of this kind (for example, no oral model is installed); empty when one does. */
     Optional<String> unavailable(LesionKind kind);

@@ -28,7 +28,10 @@ import org.vitalis.vision.quality.QualityReport;
 public final class VisionLesionAnalysis implements LesionAnalysis {
     private static final Logger LOG = LoggerFactory.getLogger(VisionLesionAnalysis.class);
     private final ImageDecoder decoder = new ImageDecoder();
+    /** For dermoscopic pictures. */
     private final QualityGate gate;
+    /** For clinical skin and oral photographs, taken without a dermatoscope. */
+    private final QualityGate photographGate = QualityGate.photograph();
     private final Supplier<ModelRegistry> models;
 
     public VisionLesionAnalysis(QualityGate gate, ModelRegistry models) {
@@ -51,8 +54,8 @@ public final class VisionLesionAnalysis implements LesionAnalysis {
     }
 
     @Override
-    public LesionQuality check(BufferedImage picture) {
-        QualityReport r = gate.check(picture);
+    public LesionQuality check(LesionKind kind, BufferedImage picture) {
+        QualityReport r = (kind == LesionKind.DERMOSCOPIC ? gate : photographGate).check(picture);
         return new LesionQuality(r.checks().stream().map(c -> new LesionQuality.Check(c.kind().name(), c.passed(),
                 c.measured(), c.threshold(), c.sentence())).toList());
     }

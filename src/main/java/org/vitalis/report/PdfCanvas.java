@@ -33,10 +33,6 @@ final class PdfCanvas implements Closeable {
         cs.setLineWidth((float) widthMm);
     }
 
-    void fill(Color color) throws IOException {
-        cs.setNonStrokingColor(color);
-    }
-
     void moveTo(double x, double top) throws IOException {
         cs.moveTo((float) x, y(top));
     }
@@ -57,10 +53,6 @@ final class PdfCanvas implements Closeable {
 
     void rectangle(double x, double top, double width, double height) throws IOException {
         cs.addRect((float) x, y(top + height), (float) width, (float) height);
-    }
-
-    void fillPath() throws IOException {
-        cs.fill();
     }
 
     /** Round joins and caps: a trace's peaks are drawn where the samples are, not as mitred spikes beyond them. */
@@ -106,10 +98,6 @@ final class PdfCanvas implements Closeable {
 
     static double textWidth(String logical, PDType0Font font, double sizePt) throws IOException {
         return ReportFonts.width(font, VisualText.of(logical), sizePt * PT_TO_MM);
-    }
-
-    static double mm(double pt) {
-        return pt * PT_TO_MM;
     }
 
     @Override

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.vitalis.ecg.format.EcgLead;
 import org.vitalis.ecg.format.EcgRecord;
 import org.vitalis.ecg.format.LimbLeads;
@@ -19,7 +18,6 @@ import org.vitalis.ecg.format.LimbLeads;
 final class TraceLeads {
     /** The standard 12 leads in print order. */
     static final List<String> STANDARD = List.of("I", "II", "III", "aVR", "aVL", "aVF", "V1", "V2", "V3", "V4", "V5", "V6");
-    private static final Set<String> VOLTS = Set.of("mV", "uV", "V");
 
     /** One drawable lead. */
     record Trace(String label, EcgLead lead) {
@@ -43,7 +41,7 @@ final class TraceLeads {
 
     /** @throws IllegalArgumentException when the recording has no lead in volts */
     static TraceLeads of(EcgRecord record) {
-        List<EcgLead> volts = record.leads().stream().filter(l -> VOLTS.contains(l.unit())).toList();
+        List<EcgLead> volts = record.leads().stream().filter(EcgLead::isVoltage).toList();
         if (volts.isEmpty()) {
             throw new IllegalArgumentException("Recording " + record.id() + " has no lead in volts (mV, uV or V) to print");
         }

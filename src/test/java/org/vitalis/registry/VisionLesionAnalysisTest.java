@@ -80,7 +80,7 @@ class VisionLesionAnalysisTest {
 
     @Test
     void qualityChecksKeepTheGatesKindsAndAFlatPictureFailsSharpness() throws Exception {
-        LesionQuality good = analysis.check(analysis.decode(demoPicture(), "demo.jpg"));
+        LesionQuality good = analysis.check(LesionKind.DERMOSCOPIC, analysis.decode(demoPicture(), "demo.jpg"));
         assertThat(good.checks()).extracting(LesionQuality.Check::kind).containsExactlyInAnyOrder(
                 java.util.Arrays.stream(CheckKind.values()).map(Enum::name).toArray(String[]::new));
         assertThat(good.passed()).isTrue();
@@ -89,10 +89,46 @@ class VisionLesionAnalysisTest {
         g.setColor(new Color(200, 160, 150));
         g.fillRect(0, 0, 300, 300);
         g.dispose();
-        LesionQuality bad = analysis.check(flat);
+        LesionQuality bad = analysis.check(LesionKind.DERMOSCOPIC, flat);
         assertThat(bad.passed()).isFalse();
         assertThat(bad.failed()).extracting(LesionQuality.Check::kind).contains("BLUR");
         assertThat(bad.failed().getFirst().sentence()).isNotBlank();
+    }
+
+    /**
+     * An oral photo is judged as a photograph, not as a dermatoscope's picture: the dark mouth around a pale lesion at
+     * one side fails the dermoscopic framing and dark-share checks, and passes as an oral photo, while a blurred oral
+     * photo still fails.
+     */
+    @Test
+    void oralAndClinicalPhotosAreNotHeldToTheDermatoscopesFraming() throws Exception {
+        BufferedImage mouth = new BufferedImage(400, 300, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = mouth.createGraphics();
+        java.util.Random r = new java.util.Random(3);
+        for (int y = 0; y < 300; y += 4) {
+            for (int x = 0; x < 400; x += 4) {
+                boolean cavity = x < 260;
+                int base = cavity ? 8 : 190;
+                int v = Math.max(0, Math.min(255, base + r.nextInt(40) - 20));
+                g.setColor(cavity ? new Color(v, v / 3, v / 3) : new Color(v, v * 2 / 3, v * 2 / 3));
+                g.fillRect(x, y, 4, 4);
+            }
+        }
+        g.dispose();
+        LesionQuality asDermoscopic = analysis.check(LesionKind.DERMOSCOPIC, mouth);
+        assertThat(asDermoscopic.failed()).extracting(LesionQuality.Check::kind).contains("UNDEREXPOSED");
+        LesionQuality asOral = analysis.check(LesionKind.ORAL, mouth);
+        assertThat(asOral.failed()).extracting(LesionQuality.Check::kind).doesNotContain("UNDEREXPOSED", "FRAMING");
+        assertThat(analysis.check(LesionKind.SKIN_CLINICAL, mouth).failed()).extracting(LesionQuality.Check::kind)
+                .doesNotContain("UNDEREXPOSED", "FRAMING");
+
+        BufferedImage flat = new BufferedImage(300, 300, BufferedImage.TYPE_INT_RGB);
+        Graphics2D f = flat.createGraphics();
+        f.setColor(new Color(200, 160, 150));
+        f.fillRect(0, 0, 300, 300);
+        f.dispose();
+        assertThat(analysis.check(LesionKind.ORAL, flat).failed()).extracting(LesionQuality.Check::kind)
+                .contains("BLUR");
     }
 
     @Test

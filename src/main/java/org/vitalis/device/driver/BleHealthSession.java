@@ -91,6 +91,12 @@ final class BleHealthSession implements ProtocolSession {
     private int aclTotal = 1;
     private int aclCredits = 1;
     private BdAddress peer;
+    /**
+     * The device this dongle serves, once it has connected to it: cuffs and scales drop the link between measurements,
+     * and on coming back must be the one taken up again, never a neighbouring room's device that advertises first.
+     * Restarting the driver forgets it.
+     */
+    private BdAddress chosen;
     private String peerName;
     private int handle = -1;
     private GattClient gatt;
@@ -204,6 +210,7 @@ final class BleHealthSession implements ProtocolSession {
         handle = -1;
         gatt = null;
         linkLostAt = null;
+        battery = null;
         message = null;
     }
 
@@ -342,7 +349,8 @@ final class BleHealthSession implements ProtocolSession {
         }
         for (Map.Entry<BdAddress, Seen> e : seen.entrySet()) {
             Seen s = e.getValue();
-            if (s.connectable && s.services.stream().anyMatch(HEALTH_SERVICES::contains)) {
+            if ((chosen == null || chosen.equals(e.getKey())) && s.connectable
+                    && s.services.stream().anyMatch(HEALTH_SERVICES::contains)) {
                 connect(e.getKey(), s.name);
                 return;
             }
@@ -399,6 +407,11 @@ final class BleHealthSession implements ProtocolSession {
 
     private void connectionComplete(HciEvent.LeConnectionComplete c) {
         if (phase != Phase.CONNECTING && phase != Phase.CANCELLING) {
+            if (c.status() == 0) {
+                // A connection that completed after we gave up on it: release it, or the device stays taken.
+                command(HciCommands.disconnect(c.handle(), HciCommands.REASON_REMOTE_USER_TERMINATED),
+                        HciCommands.DISCONNECT, e -> { });
+            }
             return;
         }
         if (c.status() != 0 || c.role() != HciEvent.LeConnectionComplete.ROLE_CENTRAL) {
@@ -410,6 +423,7 @@ final class BleHealthSession implements ProtocolSession {
             return;
         }
         handle = c.handle();
+        chosen = peer;
         phase = Phase.CONNECTED;
         phaseSince = now;
         aclCredits = aclTotal;
@@ -428,6 +442,7 @@ final class BleHealthSession implements ProtocolSession {
     private void linkLost(String why) {
         l2cap.disconnected(handle);
         handle = -1;
+        battery = null;
         gatt = null;
         aclQueue.clear();
         aclCredits = aclTotal;
@@ -636,6 +651,11 @@ final class BleHealthSession implements ProtocolSession {
                         sink.reading(new DeviceReading(deviceId, at, values,
                                 HexFormat.of().withUpperCase().formatHex(value)));
                         message = connected();
+                    }
+                    // The device's own doubts about its measurement go where the nurse looks, next to its status.
+                    List<String> warnings = HealthReadings.deviceWarnings(v);
+                    if (!warnings.isEmpty()) {
+                        message = connected() + "; the device reported: " + String.join(", ", warnings);
                     }
                 }
             }

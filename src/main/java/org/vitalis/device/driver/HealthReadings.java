@@ -39,6 +39,41 @@ final class HealthReadings {
         return out;
     }
 
+    /**
+     * What the device itself says is wrong with a measurement, in words for the device list: the cuff's Measurement
+     * Status (Blood Pressure Service 1.1, 3.1.1.5) and the scale's "measurement unsuccessful" flag (Weight Scale Service
+     * 1.0, 3.1.1.1, when the weight field holds 0xFFFF and no number). Empty when it reports nothing.
+     */
+    static List<String> deviceWarnings(GattValue value) {
+        List<String> out = new ArrayList<>(2);
+        switch (value) {
+            case GattValue.BloodPressureMeasurement bp when bp.status() != null -> {
+                GattValue.BloodPressureStatus st = bp.status();
+                if (st.bodyMovementDetected()) {
+                    out.add("body movement during the measurement");
+                }
+                if (st.cuffTooLoose()) {
+                    out.add("cuff too loose");
+                }
+                if (st.irregularPulseDetected()) {
+                    out.add("irregular pulse");
+                }
+                if (st.pulseRateRange() == GattValue.PulseRateRange.EXCEEDS_UPPER_LIMIT
+                        || st.pulseRateRange() == GattValue.PulseRateRange.BELOW_LOWER_LIMIT) {
+                    out.add("pulse rate out of the cuff's range");
+                }
+                if (st.improperMeasurementPosition()) {
+                    out.add("improper measurement position");
+                }
+            }
+            case GattValue.WeightMeasurement w when w.measurementUnsuccessful() ->
+                out.add("measurement unsuccessful, weigh again");
+            default -> {
+            }
+        }
+        return out;
+    }
+
     private static void add(List<Measurement> out, VitalSign sign, Quantity q) {
         // Null for an absent field or an IEEE 11073 special value (NaN, NRes, infinity): there is no number to record.
         if (q != null && q.value() != null) {

@@ -23,6 +23,19 @@ public record EcgLead(String label, int[] samples, double gain, int baseline, St
         }
     }
 
+    /** Whether the lead is a voltage (an ECG lead), as opposed to another signal a recording carries (Resp, SpO2). */
+    public boolean isVoltage() {
+        return isVoltage(unit);
+    }
+
+    /** Whether a unit is one of the voltages ECG leads come in: "uV", "mV" or "V" (UCUM). */
+    public static boolean isVoltage(String unit) {
+        return switch (unit) {
+            case "uV", "mV", "V" -> true;
+            default -> false;
+        };
+    }
+
     /** Sample {@code i} in microvolts. */
     public double microvolts(int i) {
         double physical = (samples[i] - baseline) / gain;

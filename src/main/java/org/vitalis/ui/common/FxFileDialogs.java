@@ -2,7 +2,11 @@ package org.vitalis.ui.common;
 
 import java.io.File;
 import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
@@ -38,7 +42,13 @@ public final class FxFileDialogs implements FileDialogs {
     private static FileChooser chooser(String title, String filterDescription, String... extensions) {
         FileChooser c = new FileChooser();
         c.setTitle(title);
-        c.getExtensionFilters().add(new FileChooser.ExtensionFilter(filterDescription, extensions));
+        // Patterns match case-sensitively on Linux, and devices from other systems write EDF, JPG and MP4.
+        Set<String> both = new LinkedHashSet<>();
+        for (String e : extensions) {
+            both.add(e.toLowerCase(Locale.ROOT));
+            both.add(e.toUpperCase(Locale.ROOT));
+        }
+        c.getExtensionFilters().add(new FileChooser.ExtensionFilter(filterDescription, List.copyOf(both)));
         return c;
     }
 }

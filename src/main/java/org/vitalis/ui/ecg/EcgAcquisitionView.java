@@ -90,6 +90,12 @@ public final class EcgAcquisitionView implements AutoCloseable {
             @Override
             public void handle(long now) {
                 vm.frame();
+                // The screen stays built while another is shown; a canvas off screen keeps every drawing command
+                // queued until it is shown again, so the sweep draws only while it is on screen (the recording and
+                // the device inbox go on all the same, and coming back repaints).
+                if (canvas.getScene() == null) {
+                    return;
+                }
                 sweep.show(vm.trace().get());
                 sweep.frame();
                 if (sweep.frozen()) {

@@ -111,7 +111,6 @@ public final class EcgAcquisitionViewModel implements AutoCloseable {
     public StringProperty message() { return message; }
     public StringProperty problem() { return problem; }
     public ObservableList<EcgRecordingSummary> recordings() { return recordings; }
-    public LiveEcg live() { return live; }
 
     /** Whether the station has any device to take an ECG from. */
     public boolean hasDevices() {

@@ -75,11 +75,6 @@ public record EcgLayout(EcgPaper paper, double width, double height, double marg
         return margin + offsetS * paper.pxPerSecond();
     }
 
-    /** The right edge of the trace area. */
-    public double right() {
-        return x(pageSeconds);
-    }
-
     /** The 12-lead format is in use. */
     public boolean twelveLead() {
         return rows.size() == 4 && rows.getFirst().cells().size() == 4;

@@ -46,10 +46,7 @@ public final class LiveEcg {
 
     /** Whether a channel is an ECG lead: its samples are voltages. */
     public static boolean isEcg(WaveformChunk chunk) {
-        return switch (chunk.unit()) {
-            case "mV", "uV", "V" -> true;
-            default -> false;
-        };
+        return org.vitalis.ecg.format.EcgLead.isVoltage(chunk.unit());
     }
 
     /** Takes a chunk on any thread; other channels than ECG leads are left alone. */
@@ -190,10 +187,5 @@ public final class LiveEcg {
      */
     public long ignored() {
         return ignored;
-    }
-
-    /** Chunks waiting for the next drain. */
-    public int waiting() {
-        return waiting.get();
     }
 }

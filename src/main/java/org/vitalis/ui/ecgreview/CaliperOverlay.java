@@ -78,10 +78,6 @@ final class CaliperOverlay {
         return text;
     }
 
-    Caliper caliper() {
-        return caliper;
-    }
-
     void colors(EcgColors c) {
         colors = c;
         readout.setTextFill(c.marks());

@@ -136,6 +136,8 @@ public final class EcgReviewView {
             strip.paper(new EcgPaper(speed.getValue(), gain.getValue(), EcgScreen.pxPerMm(canvas)));
             scale.setText(m.get("ecg.scale", EcgText.decimal(speed.getValue(), m), EcgText.decimal(gain.getValue(), m)));
             calipers.clear();
+            // The rows grow with the gain; the calipers' layer must cover them all.
+            calipers.fit();
             pageRange(page);
         };
         speed.valueProperty().addListener((o, a, b) -> paper.run());
@@ -296,7 +298,9 @@ public final class EcgReviewView {
             return;
         }
         double fs = s.record().samplingFrequency();
-        List<LeadSignal> leads = s.record().leads().stream().map(l -> (LeadSignal) new RecordedLead(l, fs)).toList();
+        // Other signals a file carried (respiration, SpO2) are stored with the recording but are not ECG strips.
+        List<LeadSignal> leads = s.record().leads().stream().filter(org.vitalis.ecg.format.EcgLead::isVoltage)
+                .map(l -> (LeadSignal) new RecordedLead(l, fs)).toList();
         strip.show(leads, s.analysis().beats().beats());
         calipers.fit();
         pageRange(page);

@@ -138,10 +138,18 @@ public final class EcgReviewViewModel {
         return patientNames.getOrDefault(id, "");
     }
 
+    private long openGeneration;
+
     public void open(long recordingId) {
         message.set("");
         notice.set("");
-        async.run(() -> ecg.open(session, recordingId), this::show, e -> message.set(ErrorText.of(e, m)));
+        // Rows clicked in quick succession: only the last one clicked is shown, whichever loads last.
+        long mine = ++openGeneration;
+        async.run(() -> ecg.open(session, recordingId), s -> {
+            if (mine == openGeneration) {
+                show(s);
+            }
+        }, e -> message.set(ErrorText.of(e, m)));
     }
 
     private void show(StoredEcg s) {

@@ -209,10 +209,10 @@ public final class ImagingView implements AutoCloseable {
         Button importFile = Ui.id(new Button(m.get("imaging.import")), "imaging-import");
         importFile.disableProperty().bind(vm.busy());
         importFile.setOnAction(e -> files.open(m.plain("imaging.import"), m.get("imaging.import.filter"), "*.png",
-                "*.jpg", "*.jpeg", "*.bmp", "*.PNG", "*.JPG", "*.JPEG", "*.BMP").ifPresent(vm::importFile));
+                "*.jpg", "*.jpeg", "*.bmp").ifPresent(vm::importFile));
         Button openVideo = Ui.id(new Button(m.get("imaging.openVideo")), "imaging-open-video");
         openVideo.setOnAction(e -> files.open(m.plain("imaging.openVideo"), m.get("imaging.openVideo.filter"), "*.mp4",
-                "*.mov", "*.m4v", "*.MP4", "*.MOV", "*.M4V").ifPresent(vm::openVideo));
+                "*.mov", "*.m4v").ifPresent(vm::openVideo));
         Button watch = Ui.id(new Button(m.get("imaging.watch")), "imaging-watch");
         watch.setOnAction(e -> files.folder(m.plain("imaging.watch")).ifPresent(vm::watch));
         Label watching = Ui.id(new Label(), "imaging-watch-status");

@@ -136,6 +136,7 @@ public final class ImagingViewModel implements AutoCloseable {
     private final StringProperty awaitingText = new SimpleStringProperty("");
     private final StringProperty exportText = new SimpleStringProperty("");
     private long historyGeneration;
+    private long openGeneration;
     private Optional<LesionAnalysis.Explanation> shownExplanation = Optional.empty();
 
     public ImagingViewModel(PatientService patients, LesionImageService lesions, LesionAnalysis analysis,
@@ -169,7 +170,12 @@ public final class ImagingViewModel implements AutoCloseable {
         cameraChoice.addListener((o, a, c) -> {
             resolutions.setAll(c == null ? List.of() : c.resolutions());
             // The largest a camera offers: a lesion photo needs detail more than speed.
+            Resolution before = resolution.get();
             resolution.set(resolutions.isEmpty() ? null : resolutions.getLast());
+            // Another camera at the same size leaves the resolution as it was: the preview switches here instead.
+            if (previewing.get() && c != null && java.util.Objects.equals(before, resolution.get())) {
+                startPreview();
+            }
         });
         resolution.addListener((o, a, r) -> {
             if (previewing.get()) {
@@ -182,9 +188,7 @@ public final class ImagingViewModel implements AutoCloseable {
     // ------------------------------------------------------------------ properties
 
     public PatientSearch search() { return search; }
-    public ObservableList<PatientSummary> results() { return search.results(); }
     public ObjectProperty<PatientSummary> patient() { return patient; }
-    public StringProperty searchStatus() { return search.status(); }
     public ObjectProperty<LesionKind> kind() { return kind; }
     public ObservableList<BodySite> sites() { return sites; }
     public ObjectProperty<BodySite> site() { return site; }
@@ -249,19 +253,6 @@ public final class ImagingViewModel implements AutoCloseable {
 
     // ------------------------------------------------------------------ patient
 
-    public String displayName(PatientSummary p) {
-        return search.displayName(p);
-    }
-
-    public void search(String text) {
-        search.search(text);
-    }
-
-    /** Enter in the search field: a scanned MRN picks that patient at once, otherwise a single match is picked. */
-    public void submit(String text) {
-        search.submit(text);
-    }
-
     /** Opens the screen on a patient, as the chart's link does. */
     public void choosePatient(PatientSummary p) {
         patient.set(p);
@@ -279,6 +270,9 @@ public final class ImagingViewModel implements AutoCloseable {
         why.ifPresent(reason -> LOG.info("No model for {} pictures: {}", k, reason));
         modelNotice.set(why.isPresent() ? m.get("imaging.noModel." + k.name()) : "");
         describeSite();
+        if (picture.get() != null) {
+            checkQuality();
+        }
     }
 
     public String siteName(BodySite s) {
@@ -423,6 +417,10 @@ public final class ImagingViewModel implements AutoCloseable {
     }
 
     public void takeIncoming(Path file) {
+        if (file == null || busy.get()) {
+            // The picture stays in the list until it can be taken.
+            return;
+        }
         incoming.remove(file);
         importFile(file);
     }
@@ -446,10 +444,20 @@ public final class ImagingViewModel implements AutoCloseable {
         message.set("");
         pictureText.set(file != null ? m.get("imaging.picture.file", file, still.getWidth(), still.getHeight())
                 : m.get("imaging.picture.camera", cameraSourceName, still.getWidth(), still.getHeight()));
+        checkQuality();
+    }
+
+    /** Checks the picture in hand as a picture of the kind chosen now; a change of kind checks it again. */
+    private void checkQuality() {
+        BufferedImage still = picture.get();
         checks.clear();
         quality.set(null);
-        async.run(() -> analysis.check(still), q -> {
-            if (picture.get() == still) {
+        if (still == null) {
+            return;
+        }
+        LesionKind k = kind.get();
+        async.run(() -> analysis.check(k, still), q -> {
+            if (picture.get() == still && kind.get() == k) {
                 quality.set(q);
                 qualityPassed.set(q.passed());
                 checks.setAll(q.checks().stream().map(this::row).toList());
@@ -533,6 +541,8 @@ public final class ImagingViewModel implements AutoCloseable {
 
     /** Shows a stored picture (from the review list or the row of the same site) with its result and explanation. */
     public void open(LesionImageSummary summary) {
+        // Rows clicked in quick succession: only the last one clicked is shown, whichever loads last.
+        long mine = ++openGeneration;
         async.run(() -> {
             StoredLesion stored = lesions.open(session, summary.id());
             BufferedImage pic = analysis.decode(stored.picture(), "lesion-" + summary.id());
@@ -540,8 +550,10 @@ public final class ImagingViewModel implements AutoCloseable {
                     .flatMap(r -> analysis.explain(stored.summary().kind(), pic, r));
             return new Shown(stored.summary(), stored.patient(), pic, explained, "");
         }, shown -> {
-            clearPicture();
-            show(shown);
+            if (mine == openGeneration) {
+                clearPicture();
+                show(shown);
+            }
         }, e -> message.set(ErrorText.of(e, m)));
     }
 

@@ -189,9 +189,7 @@ public final class IntakeViewModel implements AutoCloseable {
 
     public boolean available() { return devices.isPresent(); }
     public PatientSearch search() { return search; }
-    public ObservableList<PatientSummary> results() { return search.results(); }
     public ObjectProperty<PatientSummary> patient() { return patient; }
-    public StringProperty searchStatus() { return search.status(); }
     public ObservableList<Card> cards() { return cards; }
     public ObservableList<String> problems() { return problems; }
     public ObservableList<Observation> recorded() { return recorded; }
@@ -265,10 +263,6 @@ public final class IntakeViewModel implements AutoCloseable {
         } finally {
             c.applying = false;
         }
-    }
-
-    public void search(String text) {
-        search.search(text);
     }
 
     /** Enter in the search field: a scanned MRN picks that patient at once, otherwise a single match is picked. */

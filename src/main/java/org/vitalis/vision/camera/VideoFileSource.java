@@ -64,10 +64,6 @@ public final class VideoFileSource implements CameraSource {
         return name;
     }
 
-    public Path file() {
-        return file;
-    }
-
     @Override
     public List<Resolution> resolutions() {
         return List.of(resolution);

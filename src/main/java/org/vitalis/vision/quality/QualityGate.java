@@ -25,6 +25,11 @@ public final class QualityGate {
         return new QualityGate(QualityThresholds.DERMOSCOPY);
     }
 
+    /** For clinical skin and intraoral photographs ({@link QualityThresholds#PHOTOGRAPH}). */
+    public static QualityGate photograph() {
+        return new QualityGate(QualityThresholds.PHOTOGRAPH);
+    }
+
     public QualityReport check(BufferedImage image) {
         LumaImage luma = LumaImage.of(image, WORKING_SIDE);
         List<Check> checks = new ArrayList<>();

@@ -38,4 +38,15 @@ public record QualityThresholds(double minSharpness, double minDirectionalBalanc
      * the frame to be no longer than 2:1.
      */
     public static final QualityThresholds DERMOSCOPY = new QualityThresholds(0.006, 0.15, 40, 0.50, 225, 0.20, 128, 2.0, 0.6);
+
+    /**
+     * For photographs taken without a dermatoscope (clinical skin and intraoral photos): the dermoscopy limits, less
+     * the two that describe a dermatoscope's picture. The share of black pixels (a dermatoscope's round field leaves a
+     * black surround; a mouth photographed open is dark around the lesion too) and the lesion's centring (found as the
+     * darker half of the picture, which in a mouth is the oral cavity, not the lesion) are not applied; sharpness,
+     * streaks, mean brightness, glare, size and the frame's shape are. No data set of such photos was at hand to set
+     * limits of their own. (A dark share of 1 and an offset of 1.5 half-frames, beyond the corners at √2, never fail.)
+     */
+    public static final QualityThresholds PHOTOGRAPH = new QualityThresholds(0.006, 0.15, 40, 1.0, 225, 0.20, 128, 2.0,
+            1.5);
 }

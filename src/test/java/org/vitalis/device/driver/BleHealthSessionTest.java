@@ -170,6 +170,24 @@ class BleHealthSessionTest {
         assertThat(gaps).containsExactly(new DeviceGap("cuff", lost, now));
     }
 
+    /** A cuff that drops its link between measurements is the one taken up again, never the next room's cuff. */
+    @Test
+    void afterALostLinkOnlyTheSameDeviceIsTakenUpAgain() {
+        connect();
+        controller(HciEvents.disconnectionComplete(0, 0x40, 0x08));
+        ok(HciCommands.LE_SET_SCAN_ENABLE);
+        BdAddress neighbour = BdAddress.parse("D0:00:00:00:00:09", 1);
+        controller(HciEvents.leAdvertisingReport(List.of(new HciEvent.AdvertisingReport(0, neighbour,
+                AdvertisingData.encode(6, List.of(0x1810), "Next door"), -40))));
+        assertThat(lastOpcode()).as("still scanning, not connecting to the neighbour")
+                .isEqualTo(HciCommands.LE_SET_SCAN_ENABLE);
+        controller(HciEvents.leAdvertisingReport(List.of(new HciEvent.AdvertisingReport(0, CUFF,
+                AdvertisingData.encode(6, List.of(0x1810), "Cuff"), -50))));
+        ok(HciCommands.LE_SET_SCAN_ENABLE);
+        assertThat(lastOpcode()).isEqualTo(HciCommands.LE_CREATE_CONNECTION);
+        assertThat(commands.getLast().parameters()).containsSubsequence(CUFF.bytes());
+    }
+
     @Test
     void aConnectionThatNeverCompletesIsCancelledAndScanningResumes() {
         ok(HciCommands.RESET);
